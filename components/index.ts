@@ -1,0 +1,8 @@
+// Every element the pages render: imported by the Worker (to render them) and
+// by the client entry (to hydrate them). Keep the two lists the same.
+import './app-layout.js';
+import './lf-counter.js';
+import './product-card.js';
+import './product-list.js';
+
+export type { Product } from './product-card.js';

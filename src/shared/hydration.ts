@@ -1,0 +1,27 @@
+/** `type` of the `<script>` elements that carry hydration data (devalue). Browsers never execute it. */
+export const DATA_SCRIPT_TYPE = 'application/litflare+devalue';
+
+/** Attribute on a page-level element whose properties travel in the hydration data. */
+export const PROPS_ATTRIBUTE = 'data-lf-props';
+
+/**
+ * One hydration data script's content: properties that a page template set
+ * on page-level elements (keyed by the element's `data-lf-props` id).
+ */
+export interface HydrationPayload {
+  props?: Record<number, Record<string, unknown>>;
+}
+
+/**
+ * Escapes serialized data for the inside of a `<script>` element: no `<` (so
+ * no `</script>` or `<!--`), and no U+2028/U+2029. The result parses to the same
+ * JSON.
+ *
+ * @example
+ * ```ts
+ * escapeScriptJson('["</script>"]'); // '["\\u003c/script>"]'
+ * ```
+ */
+export function escapeScriptJson(json: string): string {
+  return json.replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

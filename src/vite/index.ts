@@ -1,0 +1,55 @@
+import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
+import type { PluginOption } from 'vite';
+import { clientFirst } from './build-order.js';
+import { documentShell } from './shell.js';
+import { withLitflareDefaults } from './worker-config.js';
+import { workerConditions } from './worker-conditions.js';
+
+/** Options for {@link litflare}. */
+export interface LitflareOptions {
+  /** The document shell, relative to the Vite root. @default 'index.html' */
+  shell?: string;
+  /**
+   * Passed to `@cloudflare/vite-plugin`. Bindings stay local: `remoteBindings`
+   * defaults to `false`.
+   */
+  cloudflare?: PluginConfig;
+}
+
+/**
+ * The litflare Vite plugin: runs the Worker in workerd during `vite dev`
+ * (through `@cloudflare/vite-plugin`), builds the client and then the Worker
+ * in `vite build`, resolves Lit's server build inside the Worker, and gives the
+ * Worker the app's `index.html` shell.
+ *
+ * @example
+ * ```ts
+ * // vite.config.ts
+ * import { defineConfig } from 'vite';
+ * import { litflare } from 'litflare/vite';
+ *
+ * export default defineConfig({ plugins: [litflare()] });
+ * ```
+ */
+export function litflare(options: LitflareOptions = {}): PluginOption[] {
+  keepTelemetryOff();
+  return [
+    clientFirst(),
+    documentShell({ file: options.shell }),
+    cloudflare({
+      remoteBindings: false,
+      ...options.cloudflare,
+      config: withLitflareDefaults(options.cloudflare?.config),
+    }),
+    workerConditions(),
+  ];
+}
+
+/** Nothing in a litflare project phones home unless the developer opts in. */
+function keepTelemetryOff(): void {
+  process.env.WRANGLER_SEND_METRICS ??= 'false';
+  process.env.WRANGLER_SEND_ERROR_REPORTS ??= 'false';
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+}
+
+export { clientFirst, documentShell, workerConditions };

@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.js';
+import type { Page } from '../ssr/page.js';
+
+/** What a page handler may return: a body template, a full {@link Page}, or a `Response`. */
+export type PageOutput = Page | Response | unknown;
+
+/**
+ * A page route handler: gets Hono's context (params, query, bindings) and
+ * returns what to render.
+ *
+ * @example
+ * ```ts
+ * const userPage: PageHandler = (c) => html`<user-card user-id=${c.req.param('id')}></user-card>`;
+ * ```
+ */
+export type PageHandler = (c: Context<AppEnv>) => PageOutput | Promise<PageOutput>;
+
+/** Treats a plain object with a `body` as a {@link Page}, anything else as the page body. */
+export function toPage(output: unknown): Page {
+  if (typeof output === 'object' && output !== null && 'body' in output && !('_$litType$' in output)) {
+    return output as Page;
+  }
+  return { body: output };
+}

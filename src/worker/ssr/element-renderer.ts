@@ -1,0 +1,38 @@
+import { LitElementRenderer, type RenderInfo } from '@lit-labs/ssr';
+import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
+import type { HydrationData } from './hydration-data.js';
+
+type HostStack = RenderInfo['customElementHostStack'];
+
+/**
+ * A `LitElementRenderer` for one page render. Elements inside another
+ * element's shadow root get their properties again on the client when their
+ * parent hydrates; elements written by the page template itself have no such
+ * parent, so the properties the template set on them are recorded in the
+ * hydration data and marked with `data-lf-props`.
+ *
+ * @example
+ * ```ts
+ * const hosts: RenderInfo['customElementHostStack'] = [];
+ * render(page, { customElementHostStack: hosts, elementRenderers: [pageElementRenderer(hosts, data)] });
+ * ```
+ */
+export function pageElementRenderer(hosts: HostStack, data: HydrationData): typeof LitElementRenderer {
+  return class PageElementRenderer extends LitElementRenderer {
+    readonly #pageLevel = hosts.length === 0;
+    #props: Record<string, unknown> | undefined;
+
+    override setProperty(name: string, value: unknown): void {
+      super.setProperty(name, value);
+      if (this.#pageLevel) (this.#props ??= {})[name] = value;
+    }
+
+    override renderAttributes(): ReturnType<LitElementRenderer["renderAttributes"]> {
+      const attributes = super.renderAttributes();
+      if (this.#props !== undefined) {
+        attributes.push(` ${PROPS_ATTRIBUTE}="${data.addProps(this.tagName, this.#props)}"`);
+      }
+      return attributes;
+    }
+  };
+}

@@ -1,0 +1,96 @@
+import { render, type RenderInfo } from '@lit-labs/ssr';
+import type { Renderable } from './chunk-writer.js';
+import { renderPageStream, type ChunkOptions } from './render-stream.js';
+import { type Shell, titleTag } from './shell.js';
+import { lateErrorMarker } from './late-error.js';
+import { HydrationData } from './hydration-data.js';
+import { pageElementRenderer } from './element-renderer.js';
+
+/**
+ * What a page route renders: a body (usually a Lit `html` template) and,
+ * optionally, a title, extra head tags, a status and headers.
+ *
+ * @example
+ * ```ts
+ * app.page('/about', () => ({
+ *   title: 'About us',
+ *   head: html`<meta name="description" content="Who we are">`,
+ *   body: html`<about-page></about-page>`,
+ * }));
+ * ```
+ */
+export interface Page {
+  /** The page content, rendered into the shell's `<!--ssr-outlet-->`. */
+  body: unknown;
+  /** Replaces the shell's `<title>`. */
+  title?: string;
+  /** Extra tags for `<head>` (a Lit template or trusted markup). */
+  head?: unknown;
+  /** Response status. @default 200 */
+  status?: number;
+  /** Extra response headers. */
+  headers?: HeadersInit;
+}
+
+/** Options for {@link renderPage}. */
+export interface RenderPageOptions extends ChunkOptions {
+  /** Show error details in the page (development). */
+  dev: boolean;
+}
+
+/** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
+type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElementHostStack'>;
+
+/**
+ * Renders a page into the document shell as a streamed HTML response. The
+ * first chunk is rendered before this resolves: an error there rejects (so
+ * the caller can answer with an error page and a 500); an error later ends
+ * the stream with a visible marker and is logged.
+ *
+ * @example
+ * ```ts
+ * const response = await renderPage({ body: html`<my-app></my-app>` }, parseShell(indexHtml), { dev: false });
+ * ```
+ */
+export async function renderPage(page: Page, shell: Shell, options: RenderPageOptions): Promise<Response> {
+  const stacks: ElementStacks = { customElementInstanceStack: [], customElementHostStack: [] };
+  const data = new HydrationData();
+  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data)] };
+  const parts: Renderable[] = [
+    shell.start,
+    titleTag(page.title ?? shell.title),
+    renderHead(page.head),
+    shell.middle,
+    render(page.body, renderInfo),
+    lazy(() => data.script()),
+    shell.end,
+  ];
+  const { body } = await renderPageStream(parts, {
+    ...options,
+    onLateError: (error) => {
+      console.error('litflare: rendering failed after the response had started', error);
+      return lateErrorMarker(error, stacks, options.dev) + shell.end;
+    },
+  });
+  const headers = new Headers(page.headers);
+  headers.set('content-type', 'text/html; charset=utf-8');
+  return new Response(body, { status: page.status ?? 200, headers });
+}
+
+/** Markup computed only when the renderer reaches it (after everything before it has rendered). */
+function lazy(write: () => string): Iterable<string> {
+  return {
+    [Symbol.iterator]: () => {
+      let done = false;
+      return {
+        next: () => (done ? { done, value: undefined } : ((done = true), { done: false, value: write() })),
+      };
+    },
+  };
+}
+
+function renderHead(head: unknown): Renderable {
+  if (head === undefined || head === null) return '';
+  if (typeof head === 'string') return head;
+  return render(head);
+}

@@ -1,0 +1,99 @@
+import { ChunkWriter, type FillStop, type Renderable } from './chunk-writer.js';
+
+/** How the page stream sizes its chunks. */
+export interface ChunkOptions {
+  /**
+   * Characters buffered before the first flush. Small, so the browser gets the
+   * document head and the top of the page early.
+   * @default 8192
+   */
+  firstChunk?: number;
+  /**
+   * Characters buffered before each later flush. Large, because every chunk a
+   * Worker enqueues costs CPU; rendering that has to wait flushes earlier.
+   * @default 65536
+   */
+  chunk?: number;
+}
+
+/** What to do when rendering throws after the first chunk has been sent. */
+export type LateErrorHandler = (error: unknown) => string;
+
+/** A page stream whose first chunk has already been rendered. */
+export interface PageStream {
+  /** The response body. */
+  readonly body: ReadableStream<Uint8Array>;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Renders the first chunk of `parts` now (so an error there can still become
+ * an error page with a proper status) and returns a pull-based stream for the
+ * rest: nothing more is rendered until the consumer reads.
+ *
+ * @example
+ * ```ts
+ * const { body } = await renderPageStream(['<!doctype html>', render(page)], {
+ *   onLateError: () => '<p role="alert">Rendering failed</p>',
+ * });
+ * return new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+ * ```
+ */
+export async function renderPageStream(
+  parts: readonly Renderable[],
+  options: ChunkOptions & { onLateError: LateErrorHandler },
+): Promise<PageStream> {
+  const writer = new ChunkWriter(parts);
+  const chunk = options.chunk ?? 65_536;
+  let stop: FillStop = writer.fill(options.firstChunk ?? 8_192);
+  // Wait out promises until there is something to send: the first byte must
+  // carry content, and an error before it still gets a real status code.
+  while (stop.kind === 'wait' && !writer.pending) {
+    await stop.until;
+    stop = writer.fill(options.firstChunk ?? 8_192);
+  }
+  const first = writer.take();
+  let waiting: Promise<unknown> | undefined = stop.kind === 'wait' ? stop.until : undefined;
+  const finished = stop.kind === 'done';
+  let cancelled = false;
+
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (first.length > 0) controller.enqueue(encoder.encode(first));
+        if (finished) controller.close();
+      },
+      async pull(controller) {
+        try {
+          for (;;) {
+            if (waiting !== undefined) {
+              const until = waiting;
+              waiting = undefined;
+              await until;
+              if (cancelled) return;
+            }
+            const next = writer.fill(chunk);
+            if (next.kind === 'wait') waiting = next.until;
+            const text = writer.take();
+            if (text.length > 0) controller.enqueue(encoder.encode(text));
+            if (next.kind === 'done') {
+              controller.close();
+              return;
+            }
+            // Rendering has to wait and nothing was buffered: wait, then go on.
+            if (text.length > 0) return;
+          }
+        } catch (error) {
+          controller.enqueue(encoder.encode(options.onLateError(error)));
+          controller.close();
+        }
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { body };
+}
