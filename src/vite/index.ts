@@ -53,3 +53,4 @@ function keepTelemetryOff(): void {
 }
 
 export { clientFirst, documentShell, workerConditions };
+export { litflareTest } from './test.js';

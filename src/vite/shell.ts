@@ -21,12 +21,17 @@ export function documentShell(options: { file?: string } = {}): Plugin {
   let root = process.cwd();
   let server: ViteDevServer | undefined;
   let built: string | undefined;
-  const file = () => resolve(root, options.file ?? 'index.html');
+  const file = () => findShell(root, options.file);
 
   return {
     name: 'litflare:shell',
     // One instance for every environment: the client build hands its HTML to the Worker build.
     sharedDuringBuild: true,
+    config(config) {
+      root = resolve(config.root ?? process.cwd());
+      // The client build starts from the shell: Vite bundles its module scripts and rewrites their URLs.
+      return { environments: { client: { build: { rollupOptions: { input: file() } } } } };
+    },
     configResolved(config) {
       root = config.root;
     },
@@ -69,6 +74,13 @@ export function documentShell(options: { file?: string } = {}): Plugin {
       },
     },
   };
+}
+
+/** The shell file: the one named, else `index.html`, else `client/index.html`. */
+export function findShell(root: string, file: string | undefined): string {
+  if (file !== undefined) return resolve(root, file);
+  const top = resolve(root, 'index.html');
+  return existsSync(top) ? top : resolve(root, 'client/index.html');
 }
 
 function readShell(path: string): string {

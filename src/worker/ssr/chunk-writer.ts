@@ -1,7 +1,5 @@
-import type { RenderResult } from '@lit-labs/ssr';
-
-/** A piece of page output: markup, a Lit render result, or markup that is only known later. */
-export type Renderable = string | RenderResult | Promise<Renderable>;
+/** A piece of page output: markup, a Lit render result (or any nested iterable of these), or markup known later. */
+export type Renderable = string | Iterable<Renderable> | Promise<Renderable>;
 
 /** Why {@link ChunkWriter.fill} stopped. */
 export type FillStop =
@@ -9,7 +7,7 @@ export type FillStop =
   | { readonly kind: 'wait'; readonly until: Promise<unknown> }
   | { readonly kind: 'done' };
 
-type Frame = Iterator<string | Promise<RenderResult>>;
+type Frame = Iterator<Renderable>;
 
 /**
  * Walks renderables depth-first and buffers the strings they yield, so that a
@@ -46,7 +44,7 @@ export class ChunkWriter {
       if (isPromise(value)) {
         return { kind: 'wait', until: this.#settle(value) };
       }
-      frame = toFrame(value as Iterable<Renderable>);
+      frame = toFrame(value);
       stack.push(frame);
     }
     return DONE;
@@ -83,7 +81,7 @@ const FULL: FillStop = { kind: 'full' };
 const DONE: FillStop = { kind: 'done' };
 
 function toFrame(value: Iterable<Renderable>): Frame {
-  return value[Symbol.iterator]() as Frame;
+  return value[Symbol.iterator]();
 }
 
 function isPromise(value: unknown): value is PromiseLike<unknown> {

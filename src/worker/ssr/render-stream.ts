@@ -5,7 +5,7 @@ export interface ChunkOptions {
   /**
    * Characters buffered before the first flush. Small, so the browser gets the
    * document head and the top of the page early.
-   * @default 8192
+   * @default 16384
    */
   firstChunk?: number;
   /**
@@ -46,12 +46,12 @@ export async function renderPageStream(
 ): Promise<PageStream> {
   const writer = new ChunkWriter(parts);
   const chunk = options.chunk ?? 65_536;
-  let stop: FillStop = writer.fill(options.firstChunk ?? 8_192);
+  let stop: FillStop = writer.fill(options.firstChunk ?? 16_384);
   // Wait out promises until there is something to send: the first byte must
   // carry content, and an error before it still gets a real status code.
   while (stop.kind === 'wait' && !writer.pending) {
     await stop.until;
-    stop = writer.fill(options.firstChunk ?? 8_192);
+    stop = writer.fill(options.firstChunk ?? 16_384);
   }
   const first = writer.take();
   let waiting: Promise<unknown> | undefined = stop.kind === 'wait' ? stop.until : undefined;
@@ -85,7 +85,8 @@ export async function renderPageStream(
             if (text.length > 0) return;
           }
         } catch (error) {
-          controller.enqueue(encoder.encode(options.onLateError(error)));
+          // Keep what rendered before the error: the marker closes its open elements.
+          controller.enqueue(encoder.encode(writer.take() + options.onLateError(error)));
           controller.close();
         }
       },

@@ -1,0 +1,38 @@
+import type { Plugin } from 'vite';
+import { documentShell } from './shell.js';
+import { swapBrowserForNode } from './worker-conditions.js';
+
+/**
+ * The parts of {@link litflare} a test runner needs, without
+ * `@cloudflare/vite-plugin`: put it beside `cloudflareTest()` from
+ * `@cloudflare/vitest-pool-workers` to run a litflare Worker's own modules in
+ * workerd under Vitest. It gives the Worker its `index.html` shell and makes
+ * Lit resolve its server (`node`) build, which the pool's `browser` condition
+ * would otherwise replace with the DOM build.
+ *
+ * @example
+ * ```ts
+ * // vitest.config.ts
+ * import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+ * import { litflareTest } from 'litflare/vite';
+ *
+ * export default defineConfig({
+ *   plugins: [litflareTest(), cloudflareTest({ main: './worker/index.ts', wrangler: { configPath: './wrangler.toml' } })],
+ * });
+ * ```
+ */
+export function litflareTest(options: { shell?: string } = {}): Plugin[] {
+  return [
+    documentShell({ file: options.shell }),
+    {
+      name: 'litflare:test-conditions',
+      configResolved(config) {
+        const conditions = config.resolve.conditions;
+        config.resolve.conditions = swapBrowserForNode(conditions);
+        for (const environment of Object.values(config.environments)) {
+          environment.resolve.conditions = swapBrowserForNode(environment.resolve.conditions);
+        }
+      },
+    },
+  ];
+}

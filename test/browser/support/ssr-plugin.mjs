@@ -1,0 +1,37 @@
+import { createServer } from 'vite';
+
+/**
+ * Serves `GET /__ssr?case=<name>&args=<json>`: the HTML document litflare's
+ * page renderer produces for a fixture case from `test/browser/fixtures/ssr-cases.ts`.
+ */
+export function ssrPlugin(root) {
+  let vite;
+  return {
+    name: 'litflare-ssr-fixtures',
+    async serverStart() {
+      vite = await createServer({
+        root,
+        configFile: false,
+        logLevel: 'error',
+        appType: 'custom',
+        server: { middlewareMode: true, hmr: false, ws: false },
+      });
+    },
+    async serverStop() {
+      await vite?.close();
+    },
+    async serve(context) {
+      if (context.path !== '/__ssr') return undefined;
+      const name = context.URL.searchParams.get('case');
+      const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');
+      const { cases } = await vite.ssrLoadModule('/test/browser/fixtures/ssr-cases.ts');
+      const { renderPage } = await vite.ssrLoadModule('/src/worker/ssr/page.ts');
+      const { parseShell } = await vite.ssrLoadModule('/src/worker/ssr/shell.ts');
+      const renderCase = cases[name];
+      if (renderCase === undefined) return { status: 404, body: `no SSR case ${name}` };
+      const shell = parseShell('<!doctype html><html><head></head><body><!--ssr-outlet--></body></html>');
+      const response = await renderPage({ body: renderCase(args) }, shell, { dev: true });
+      return { body: await response.text(), type: 'html' };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Browser tests: real Chromium (Debian's, never a downloaded one) driven by
+// web-test-runner. Server HTML for the tests is rendered by litflare's own SSR
+// code in Node, loaded through Vite so it sees the same TypeScript transforms
+// as the app.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { countingReporter } from './support/counting-reporter.mjs';
+import { ssrPlugin } from './support/ssr-plugin.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `litflare/<sub>` as the app imports it, served from the sources. */
+const selfReference = {
+  name: 'litflare-self-reference',
+  resolveImport({ source }) {
+    if (source === 'litflare') return '/src/shared/index.ts';
+    const match = /^litflare\/(worker|client|vite)$/.exec(source);
+    return match ? `/src/${match[1]}/index.ts` : undefined;
+  },
+};
+
+export default {
+  rootDir: root,
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+      // A fresh profile every run.
+      createBrowserContext: ({ browser }) => browser.newContext(),
+    }),
+  ],
+  plugins: [
+    selfReference,
+    esbuildPlugin({
+      ts: true,
+      tsconfig: join(root, 'tsconfig.json'),
+      target: 'es2022',
+      define: { 'import.meta.env.DEV': 'true', 'import.meta.env': '{"DEV":true}' },
+    }),
+    ssrPlugin(root),
+  ],
+  reporters: [defaultReporter(), countingReporter(process.env.LITFLARE_RESULTS)],
+};

@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the built demo app in Chromium', () => {
+  it('renders content and styles from declarative shadow DOM with JavaScript disabled', async () => {
+    const { page, problems } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseURL}/?start=12`);
+    await expect(page.getByRole('heading', { name: 'Lit components, streamed from the edge' }).isVisible()).resolves.toBe(true);
+    // Text inside shadow roots is there without any script.
+    expect(await page.locator('lf-counter output').textContent()).toBe('12');
+    expect(await page.locator('product-card h3').allTextContents()).toEqual([
+      'Edge Espresso',
+      'Shadow Root Beer',
+      'Hydration Water',
+      'Streamed Soup',
+    ]);
+    await expect(page.getByText('Served by litflare from workerd.').isVisible()).resolves.toBe(true);
+    // Component styles apply from the <style> in each shadow root.
+    const button = page.locator('lf-counter button');
+    expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(246, 130, 31)');
+    expect(await page.locator('app-layout header').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+    expect(await page.evaluate(() => customElements.get('lf-counter'))).toBeUndefined();
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('hydrates over the server DOM and the counter works, with no failed requests', async () => {
+    const { page, problems } = await openPage(browser);
+    // Hold the client bundle back until the server's nodes are marked.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(`${baseURL}/?start=3`, { waitUntil: 'commit' });
+    await page.locator('lf-counter').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const marked = globalThis as unknown as { serverNodes: Node[] };
+      const counter = document.querySelector('lf-counter')!;
+      const card = document.querySelector('product-list')!.shadowRoot!.querySelector('product-card')!;
+      marked.serverNodes = [counter.shadowRoot!.querySelector('button')!, card, card.shadowRoot!.querySelector('h3')!];
+    });
+    release();
+    await page.waitForFunction(() => {
+      const counter = document.querySelector('lf-counter') as (Element & { hasUpdated?: boolean }) | null;
+      return counter?.hasUpdated === true;
+    });
+
+    const same = await page.evaluate(() => {
+      const { serverNodes } = globalThis as unknown as { serverNodes: Node[] };
+      const counter = document.querySelector('lf-counter')!;
+      const card = document.querySelector('product-list')!.shadowRoot!.querySelector('product-card')!;
+      const now = [counter.shadowRoot!.querySelector('button'), card, card.shadowRoot!.querySelector('h3')];
+      return now.map((node, i) => node === serverNodes[i]);
+    });
+    expect(same).toEqual([true, true, true]);
+
+    await page.locator('lf-counter button').click();
+    await page.locator('lf-counter button').click();
+    expect(await page.locator('lf-counter output').textContent()).toBe('5');
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('shows the not-found page for an unknown path', async () => {
+    const { page } = await openPage(browser);
+    const response = await page.goto(`${baseURL}/nowhere`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' }).isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+});

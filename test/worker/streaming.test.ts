@@ -1,0 +1,63 @@
+import { createApp } from 'litflare/worker';
+import { describe, expect, it } from 'vitest';
+import { readChunks } from './fixtures/read.js';
+import { renderLog, rowsPage } from './fixtures/rows.js';
+import { testShell } from './fixtures/shell.js';
+
+const app = createApp({ shell: testShell });
+app.page('/rows', (c) => rowsPage(Number(c.req.query('n'))));
+
+describe('streaming SSR', () => {
+  it('sends the first chunk of a large page before the last row has been rendered', async () => {
+    renderLog.rows = 0;
+    const response = await app.request('/rows?n=5000');
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    const renderedWhenFirstChunkArrived = renderLog.rows;
+    expect(renderedWhenFirstChunkArrived).toBeGreaterThan(0);
+    expect(renderedWhenFirstChunkArrived).toBeLessThan(5000);
+    // Pull-based: nothing more renders while nobody reads.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(renderLog.rows).toBe(renderedWhenFirstChunkArrived);
+
+    const decoder = new TextDecoder();
+    let html = decoder.decode(first.value, { stream: true });
+    let chunks = 1;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      chunks++;
+      html += decoder.decode(next.value, { stream: true });
+    }
+    expect(renderLog.rows).toBe(5000);
+    expect(chunks).toBeGreaterThan(1);
+    expect(html).toContain('row <!--lit-part-->4999<!--/lit-part-->');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('buffers what renders synchronously into a few large chunks, not one per string', async () => {
+    const chunks = await readChunks(await app.request('/rows?n=5000'));
+    const html = chunks.join('');
+    // Lit yields tens of thousands of strings for this page; the stream sends a handful of chunks.
+    expect(html.length).toBeGreaterThan(400_000);
+    expect(chunks.length).toBeLessThanOrEqual(Math.ceil(html.length / 65_536) + 2);
+    expect(chunks[0]!.length).toBeGreaterThanOrEqual(16_384);
+  });
+
+  it('sends a small page in a single chunk', async () => {
+    const chunks = await readChunks(await app.request('/rows?n=3'));
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toContain('row <!--lit-part-->2<!--/lit-part-->');
+  });
+
+  it('renders concurrent pages independently', async () => {
+    const sizes = [10, 2000, 50, 700];
+    const pages = await Promise.all(sizes.map(async (n) => (await readChunks(await app.request(`/rows?n=${n}`))).join('')));
+    pages.forEach((html, i) => {
+      const rows = html.match(/<test-row/g) ?? [];
+      expect(rows).toHaveLength(sizes[i]!);
+    });
+  });
+});
