@@ -1,6 +1,7 @@
 import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
 import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
+import { clientBuild } from './client-build.js';
 import { documentShell } from './shell.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
@@ -35,6 +36,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
   keepTelemetryOff();
   return [
     clientFirst(),
+    clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),
     cloudflare({
       remoteBindings: false,
@@ -52,5 +54,5 @@ function keepTelemetryOff(): void {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 }
 
-export { clientFirst, documentShell, workerConditions };
+export { clientBuild, clientFirst, documentShell, workerConditions };
 export { litflareTest } from './test.js';

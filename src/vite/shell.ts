@@ -27,11 +27,6 @@ export function documentShell(options: { file?: string } = {}): Plugin {
     name: 'litflare:shell',
     // One instance for every environment: the client build hands its HTML to the Worker build.
     sharedDuringBuild: true,
-    config(config) {
-      root = resolve(config.root ?? process.cwd());
-      // The client build starts from the shell: Vite bundles its module scripts and rewrites their URLs.
-      return { environments: { client: { build: { rollupOptions: { input: file() } } } } };
-    },
     configResolved(config) {
       root = config.root;
     },
@@ -39,11 +34,14 @@ export function documentShell(options: { file?: string } = {}): Plugin {
       server = devServer;
       devServer.watcher.on('change', (changed) => {
         if (changed !== file()) return;
+        // A new shell: every environment that imported it starts over, and pages reload.
         for (const environment of Object.values(devServer.environments)) {
           const module = environment.moduleGraph.getModuleById(RESOLVED_SHELL_ID);
-          if (module !== undefined) environment.moduleGraph.invalidateModule(module);
+          if (module === undefined) continue;
+          environment.moduleGraph.invalidateModule(module);
+          environment.hot.send({ type: 'full-reload' });
         }
-        devServer.ws.send({ type: 'full-reload' });
+        devServer.environments.client?.hot.send({ type: 'full-reload' });
       });
     },
     resolveId(id) {

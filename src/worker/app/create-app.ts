@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
-import shellHtml from 'virtual:litflare/shell';
 import type { AppEnv } from '../env.js';
 import { renderPage, type Page } from '../ssr/page.js';
 import type { ChunkOptions } from '../ssr/render-stream.js';
 import { parseShell, type Shell } from '../ssr/shell.js';
+import { appShell } from './app-shell.js';
 import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
 import { toPage, type PageHandler } from './page-route.js';
 
@@ -87,7 +87,7 @@ export class LitflareApp extends Hono<AppEnv> {
    */
   async render(page: Page): Promise<Response> {
     try {
-      return await renderPage(page, this.#shell(), { dev: this.#dev, ...this.#options.chunks });
+      return await renderPage(page, await this.#shell(), { dev: this.#dev, ...this.#options.chunks });
     } catch (error) {
       return this.#errorResponse(error);
     }
@@ -98,7 +98,7 @@ export class LitflareApp extends Hono<AppEnv> {
     console.error('litflare: a page failed before its first byte', error);
     try {
       const page = (this.#options.errorPage ?? defaultErrorPage)(error, this.#dev);
-      return await renderPage({ status: 500, ...page }, this.#shell(), { dev: this.#dev });
+      return await renderPage({ status: 500, ...page }, await this.#shell(), { dev: this.#dev });
     } catch (pageError) {
       console.error('litflare: the error page failed too', pageError);
       return new Response('Internal Server Error', {
@@ -108,8 +108,8 @@ export class LitflareApp extends Hono<AppEnv> {
     }
   }
 
-  #shell(): Shell {
-    return parseShell(this.#options.shell ?? shellHtml);
+  async #shell(): Promise<Shell> {
+    return parseShell(this.#options.shell ?? (await appShell()));
   }
 }
 

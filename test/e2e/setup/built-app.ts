@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { freePort, waitUntilServing } from './dev-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,8 +32,11 @@ export async function setup(project: TestProject): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let output = '';
+  server.stdout?.on('data', (data: Buffer) => (output += data));
+  server.stderr?.on('data', (data: Buffer) => (output += data));
   const baseURL = `http://127.0.0.1:${port}`;
-  await waitUntilServing(baseURL, server);
+  await waitUntilServing(baseURL, server, () => output);
   project.provide('baseURL', baseURL);
 }
 
@@ -41,31 +44,3 @@ export async function teardown(): Promise<void> {
   if (server?.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilServing(baseURL: string, child: ChildProcess): Promise<void> {
-  let output = '';
-  child.stdout?.on('data', (data: Buffer) => (output += data));
-  child.stderr?.on('data', (data: Buffer) => (output += data));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      const response = await fetch(`${baseURL}/`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not answer within 60 s:\n${output}`);
-}

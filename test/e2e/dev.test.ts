@@ -1,0 +1,57 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+import { startDevServer, type DevServer } from './setup/dev-server.js';
+
+let browser: Browser;
+let dev: DevServer;
+
+beforeAll(async () => {
+  [browser, dev] = await Promise.all([launchChromium(), startDevServer(process.cwd())]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await dev?.close();
+});
+
+const hydrated = (page: Page) =>
+  page.waitForFunction(() => (document.querySelector('lf-counter') as { hasUpdated?: boolean } | null)?.hasUpdated === true);
+
+function edit(file: string, from: string, to: string): void {
+  const path = join(dev.root, file);
+  const source = readFileSync(path, 'utf8');
+  if (!source.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(path, source.replace(from, to));
+}
+
+describe('npm run dev', () => {
+  it('serves server-rendered pages from workerd that hydrate, and reloads them when sources change', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${dev.baseURL}/?start=2`);
+    await hydrated(page);
+    await page.locator('lf-counter button').click();
+    expect(await page.locator('lf-counter output').textContent()).toBe('3');
+
+    // A component edit reaches the Worker's SSR and the browser without a manual reload.
+    edit('components/app-layout.ts', "@property() brand = 'litflare';", "@property() brand = 'litflare, edited';");
+    await page.waitForFunction(
+      () => document.querySelector('app-layout')?.shadowRoot?.querySelector('.brand')?.textContent === 'litflare, edited',
+      undefined,
+      { timeout: 20_000 },
+    );
+    const served = await (await fetch(`${dev.baseURL}/`)).text();
+    expect(served).toContain('litflare, edited');
+
+    // So does a change to the document shell.
+    edit('client/index.html', '<body>', '<body data-edited="yes">');
+    await page.waitForFunction(() => document.body.dataset.edited === 'yes', undefined, { timeout: 20_000 });
+    await hydrated(page);
+
+    // Lit announces its development build; nothing else may warn or fail.
+    expect(problems.console.filter((text) => !text.startsWith('Lit is in dev mode'))).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await page.context().close();
+  });
+});
