@@ -2,13 +2,12 @@
 // web-test-runner. Server HTML for the tests is rendered by litflare's own SSR
 // code in Node, loaded through Vite so it sees the same TypeScript transforms
 // as the app.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { countingReporter } from './support/counting-reporter.mjs';
 import { ssrPlugin } from './support/ssr-plugin.mjs';
 
@@ -33,18 +32,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
       // A fresh profile every run.
       createBrowserContext: ({ browser }) => browser.newContext(),
     }),

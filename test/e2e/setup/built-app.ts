@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { freePort, waitUntilServing } from './dev-server.js';
+import { startVite, type ViteServer } from './vite-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,7 +8,7 @@ declare module 'vitest' {
   }
 }
 
-let server: ChildProcess | undefined;
+let server: ViteServer | undefined;
 
 /**
  * Builds the demo app and serves the build in workerd, exactly as a user's
@@ -24,23 +24,10 @@ export async function setup(project: TestProject): Promise<void> {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-
-  const port = await freePort();
-  server = spawn('npx', ['vite', 'preview', '--configLoader', 'runner', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  server.stdout?.on('data', (data: Buffer) => (output += data));
-  server.stderr?.on('data', (data: Buffer) => (output += data));
-  const baseURL = `http://127.0.0.1:${port}`;
-  await waitUntilServing(baseURL, server, () => output);
-  project.provide('baseURL', baseURL);
+  server = await startVite('preview', root, env);
+  project.provide('baseURL', server.baseURL);
 }
 
 export async function teardown(): Promise<void> {
-  if (server?.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  await server?.stop();
 }
-

@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A `vite dev` or `vite preview` child process on a free loopback port. */
+export interface ViteServer {
+  baseURL: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `npx vite <command>` in `cwd` (as the npm scripts do) on a free port
+ * and resolves once it answers `GET /`.
+ */
+export async function startVite(command: 'dev' | 'preview', cwd: string, env: NodeJS.ProcessEnv): Promise<ViteServer> {
+  const port = await freePort();
+  const child = spawn(
+    'npx',
+    ['vite', command, '--configLoader', 'runner', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout.on('data', (data: Buffer) => (output += data));
+  child.stderr.on('data', (data: Buffer) => (output += data));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.pid !== undefined && child.exitCode === null) {
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+  };
+  const baseURL = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite ${command} exited:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`vite ${command} did not answer within 60 s:\n${output}`);
+    }
+    try {
+      if ((await fetch(`${baseURL}/`)).ok) return { baseURL, output: () => output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
