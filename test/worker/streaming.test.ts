@@ -1,8 +1,10 @@
+import { html } from 'lit';
 import { createApp } from 'litflare/worker';
 import { describe, expect, it } from 'vitest';
 import { readChunks } from './fixtures/read.js';
 import { renderLog, rowsPage } from './fixtures/rows.js';
 import { testShell } from './fixtures/shell.js';
+import './fixtures/context-probe.js';
 
 const app = createApp({ shell: testShell });
 app.page('/rows', (c) => rowsPage(Number(c.req.query('n'))));
@@ -59,5 +61,35 @@ describe('streaming SSR', () => {
       const rows = html.match(/<test-row/g) ?? [];
       expect(rows).toHaveLength(sizes[i]!);
     });
+  });
+});
+
+describe('request context while streaming', () => {
+  const probeApp = createApp({ shell: testShell });
+  probeApp.page('/probe', () => html`${rowsPage(3000)}<context-probe></context-probe>`);
+
+  it('is the page’s own request even for elements rendered after the first chunk, with requests interleaved', async () => {
+    const readers = ['alice', 'bob', 'carol'].map(async (who) => ({
+      who,
+      reader: (await probeApp.request(`/probe?who=${who}`)).body!.getReader(),
+    }));
+    const open = await Promise.all(readers);
+    const decoder = new TextDecoder();
+    const pages = new Map(open.map(({ who }) => [who, '']));
+    // Read one chunk from each in turn, so their renders interleave in the isolate.
+    let active = open;
+    while (active.length > 0) {
+      const next = [];
+      for (const entry of active) {
+        const { done, value } = await entry.reader.read();
+        if (done) continue;
+        pages.set(entry.who, pages.get(entry.who)! + decoder.decode(value));
+        next.push(entry);
+      }
+      active = next;
+    }
+    for (const [who, page] of pages) {
+      expect(page).toContain(`<output><!--lit-part-->${who}<!--/lit-part--></output>`);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChunkWriter, type FillStop, type Renderable } from './chunk-writer.js';
 
 /** How the page stream sizes its chunks. */
@@ -45,6 +46,9 @@ export async function renderPageStream(
   options: ChunkOptions & { onLateError: LateErrorHandler },
 ): Promise<PageStream> {
   const writer = new ChunkWriter(parts);
+  // The stream pulls from outside the request's async context; render later
+  // chunks inside it, so components and server functions still see their request.
+  const inRequest = AsyncLocalStorage.snapshot();
   const chunk = options.chunk ?? 65_536;
   let stop: FillStop = writer.fill(options.firstChunk ?? 16_384);
   // Wait out promises until there is something to send: the first byte must
@@ -73,7 +77,7 @@ export async function renderPageStream(
               await until;
               if (cancelled) return;
             }
-            const next = writer.fill(chunk);
+            const next = inRequest(() => writer.fill(chunk));
             if (next.kind === 'wait') waiting = next.until;
             const text = writer.take();
             if (text.length > 0) controller.enqueue(encoder.encode(text));
