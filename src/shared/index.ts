@@ -1,1 +1,5 @@
 export { escapeHtml } from './escape-html.js';
+export { isServerError, ServerError } from './server-error.js';
+export { configureRpc, withRpc, type CallOptions, type RpcConfig } from './rpc/options.js';
+export { serverFnMeta, type ServerFnMeta } from './rpc/protocol.js';
+export type { StandardSchemaV1 } from './standard-schema.js';

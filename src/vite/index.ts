@@ -3,13 +3,16 @@ import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
 import { documentShell } from './shell.js';
+import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
 
 /** Options for {@link litflare}. */
 export interface LitflareOptions {
-  /** The document shell, relative to the Vite root. @default 'index.html' */
+  /** The document shell, relative to the Vite root. @default 'index.html', else 'client/index.html' */
   shell?: string;
+  /** Folders of Worker-only code that client code may not import (except `*.server.ts` modules). @default ['worker'] */
+  serverDirs?: readonly string[];
   /**
    * Passed to `@cloudflare/vite-plugin`. Bindings stay local: `remoteBindings`
    * defaults to `false`.
@@ -38,6 +41,8 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     clientFirst(),
     clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),
+    serverFunctions(),
+    serverOnlyGuard({ serverDirs: options.serverDirs }),
     cloudflare({
       remoteBindings: false,
       ...options.cloudflare,
@@ -54,5 +59,5 @@ function keepTelemetryOff(): void {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 }
 
-export { clientBuild, clientFirst, documentShell, workerConditions };
+export { clientBuild, clientFirst, documentShell, serverFunctions, serverOnlyGuard, workerConditions };
 export { litflareTest } from './test.js';

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { serverFunctions } from './server-fns/index.js';
 import { documentShell } from './shell.js';
 import { swapBrowserForNode } from './worker-conditions.js';
 
@@ -24,6 +25,7 @@ import { swapBrowserForNode } from './worker-conditions.js';
 export function litflareTest(options: { shell?: string } = {}): Plugin[] {
   return [
     documentShell({ file: options.shell }),
+    serverFunctions({ includeTests: true }),
     {
       name: 'litflare:test-conditions',
       configResolved(config) {

@@ -3,3 +3,9 @@ declare module 'virtual:litflare/shell' {
   const html: string;
   export default html;
 }
+
+declare module 'virtual:litflare/server-fns' {
+  import type { RegistryEntry } from './rpc/registry.js';
+  /** Every server function of the app, by id. */
+  export const serverFns: Readonly<Record<string, RegistryEntry>>;
+}

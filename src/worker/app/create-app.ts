@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { contextStorage } from 'hono/context-storage';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.js';
 import { renderPage, type Page } from '../ssr/page.js';
@@ -8,6 +9,8 @@ import { parseShell, type Shell } from '../ssr/shell.js';
 import { appShell } from './app-shell.js';
 import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
 import { toPage, type PageHandler } from './page-route.js';
+import { mountRpc, type RpcOptions } from '../rpc/handler.js';
+import { originAllowed, type AllowedOrigins } from '../rpc/origin.js';
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -24,6 +27,13 @@ export interface AppOptions {
   dev?: boolean;
   /** How the HTML stream sizes its chunks. */
   chunks?: ChunkOptions;
+  /** Server function calls: body size limit. */
+  rpc?: RpcOptions;
+  /**
+   * Other origins allowed to send state-changing requests (form posts, server
+   * function calls) besides the app's own. Everything else cross-site is a 403.
+   */
+  allowOrigins?: AllowedOrigins;
 }
 
 /**
@@ -48,11 +58,24 @@ export class LitflareApp extends Hono<AppEnv> {
     this.#options = options;
     this.#dev = options.dev ?? import.meta.env.DEV;
     this.use(contextStorage());
+    // Cross-site form posts: Hono's csrf guard, with the app's own allow-list.
+    this.use(csrf({ origin: (origin, c) => originAllowed(origin, c, options.allowOrigins) }));
     this.notFound(async (c) => {
       const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);
       return this.render({ status: 404, ...page });
     });
     this.onError((error) => this.#errorResponse(error));
+    // Server functions are mounted on the first request, after the app's own
+    // middleware, so that middleware wraps them like every other route.
+    const dispatch = this.fetch;
+    let mounted = false;
+    this.fetch = (request, env, executionCtx) => {
+      if (!mounted) {
+        mounted = true;
+        mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc });
+      }
+      return dispatch(request, env, executionCtx);
+    };
   }
 
   /**

@@ -1,0 +1,39 @@
+import { parse, stringify } from 'devalue';
+import { currentCall } from '../../shared/rpc/options.js';
+import { RPC_CONTENT_TYPE, RPC_PATH, RPC_STREAM_CONTENT_TYPE, type ServerFnMeta } from '../../shared/rpc/protocol.js';
+import { ServerError } from '../../shared/server-error.js';
+import { readFrames } from './frames.js';
+
+/**
+ * Calls a server function over HTTP: arguments out with devalue, the result
+ * back with devalue (a `ReadableStream` of values for a streamed result), a
+ * `ServerError` thrown for an error answer.
+ *
+ * @example
+ * ```ts
+ * const todos = await callServer({ id: 'k3J…', name: 'listTodos', method: 'GET' }, []);
+ * ```
+ */
+export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<unknown> {
+  const { config, call } = currentCall();
+  const encoded = stringify(args);
+  const get = meta.method === 'GET';
+  const url = `${config.baseUrl ?? ''}${RPC_PATH}${meta.id}${get ? `?args=${encodeURIComponent(encoded)}` : ''}`;
+  const response = await (config.fetch ?? fetch)(url, {
+    method: meta.method,
+    headers: { ...(get ? {} : { 'content-type': RPC_CONTENT_TYPE }), ...config.headers, ...call?.headers },
+    body: get ? undefined : encoded,
+    signal: call?.signal,
+  });
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith(RPC_STREAM_CONTENT_TYPE) && response.body !== null) return readFrames(response.body);
+  if (!type.startsWith(RPC_CONTENT_TYPE)) {
+    throw new ServerError(response.status >= 400 ? response.status : 502, `${meta.name}: unexpected answer (${response.status} ${type})`);
+  }
+  const payload = parse(await response.text());
+  if (!response.ok) {
+    const { message, data } = payload as { message: string; data?: unknown };
+    throw new ServerError(response.status, message, data);
+  }
+  return payload;
+}

@@ -1,0 +1,2 @@
+export { serverFunctions } from './plugin.js';
+export { serverOnlyGuard } from './guard.js';

@@ -1,0 +1,71 @@
+import type { Context, Hono } from 'hono';
+import { RPC_PATH } from '../../shared/rpc/protocol.js';
+import { ServerError } from '../../shared/server-error.js';
+import type { AppEnv } from '../env.js';
+import { rpcError, toWireError } from './errors.js';
+import { isCrossSite, type AllowedOrigins } from './origin.js';
+import { readArgs } from './read-args.js';
+import { findServerFn } from './registry.js';
+import { respond } from './respond.js';
+import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
+
+/** Options of the RPC endpoint. */
+export interface RpcOptions {
+  /** Largest request body, in bytes. @default 1_048_576 */
+  maxBodySize?: number;
+}
+
+/**
+ * Serves every server function at `POST /_lf/rpc/<id>` (or `GET` for
+ * functions marked `method: 'GET'`). Unknown id, wrong method, cross-site
+ * call, wrong content type, too large a body, undecodable or wrong arguments:
+ * each is answered with its precise 4xx before the function could run.
+ *
+ * @example
+ * ```ts
+ * mountRpc(app, { dev: false, maxBodySize: 64 * 1024, allowOrigins: ['https://admin.example.com'] });
+ * ```
+ */
+export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins }): void {
+  const maxBodySize = options.maxBodySize ?? 1_048_576;
+  app.all(`${RPC_PATH}:id`, async (c) => {
+    try {
+      return await call(c, options, maxBodySize);
+    } catch (error) {
+      return rpcError(toWireError(error, options.dev));
+    }
+  });
+}
+
+async function call(
+  c: Context<AppEnv>,
+  options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins },
+  maxBodySize: number,
+): Promise<Response> {
+  const entry = await findServerFn(c.req.param('id') ?? '');
+  if (entry === undefined) throw new ServerError(404, 'No server function has this id.');
+  if (c.req.method !== entry.method) {
+    return rpcError(
+      { status: 405, message: `${entry.name} is called with ${entry.method}, not ${c.req.method}.` },
+      { allow: entry.method },
+    );
+  }
+  if (entry.method === 'POST' && isCrossSite(c, options.allowOrigins)) {
+    throw new ServerError(403, 'Cross-origin calls to server functions are refused.');
+  }
+  const args = await readArgs(c, entry, maxBodySize);
+  const fn = await entry.load();
+  if (typeof fn !== 'function') throw new Error(`${entry.name} is not a function in its module`);
+  const fnOptions = (fn as { [SERVER_FN_OPTIONS]?: ServerFnOptions })[SERVER_FN_OPTIONS];
+  let result: unknown;
+  try {
+    result = await fn(...args);
+  } catch (error) {
+    return rpcError(toWireError(error, options.dev, entry.name));
+  }
+  return respond(result, {
+    cacheControl: entry.method === 'GET' ? fnOptions?.cacheControl ?? 'no-store' : 'no-store',
+    dev: options.dev,
+    name: entry.name,
+  });
+}

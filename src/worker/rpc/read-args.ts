@@ -1,0 +1,59 @@
+import { parse } from 'devalue';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_QUERY_LENGTH, RPC_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
+import { ServerError } from '../../shared/server-error.js';
+import type { RegistryEntry } from './registry.js';
+
+/**
+ * Reads and checks a call's arguments: from the body of a POST (right content
+ * type, at most `maxBodySize` bytes, enforced while reading) or the `args`
+ * query parameter of a GET (at most 8 KB of query). Throws a `ServerError`
+ * with the precise 4xx otherwise; the function never runs.
+ *
+ * @example
+ * ```ts
+ * const args = await readArgs(c, entry, 1_048_576);
+ * ```
+ */
+export async function readArgs(c: Context, entry: RegistryEntry, maxBodySize: number): Promise<unknown[]> {
+  const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, maxBodySize);
+  let args: unknown;
+  try {
+    args = text === '' ? [] : parse(text);
+  } catch {
+    throw new ServerError(400, `The arguments of ${entry.name} could not be decoded (expected devalue).`);
+  }
+  if (!Array.isArray(args)) {
+    throw new ServerError(400, `The arguments of ${entry.name} must be an array.`);
+  }
+  if (args.length > entry.maxArgs) {
+    throw new ServerError(400, `${entry.name} takes at most ${entry.maxArgs} argument(s), got ${args.length}.`);
+  }
+  return args;
+}
+
+function readQuery(c: Context): string {
+  const query = new URL(c.req.url).search;
+  if (query.length > MAX_QUERY_LENGTH) {
+    throw new ServerError(414, `The query string is longer than ${MAX_QUERY_LENGTH} bytes; call this function with POST.`);
+  }
+  return c.req.query('args') ?? '';
+}
+
+async function readBody(c: Context, maxBodySize: number): Promise<string> {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== RPC_CONTENT_TYPE) {
+    throw new ServerError(415, `Server functions take ${RPC_CONTENT_TYPE} bodies, not ${type ?? 'a body without a content type'}.`);
+  }
+  let text = '';
+  await bodyLimit({
+    maxSize: maxBodySize,
+    onError: () => {
+      throw new ServerError(413, `The body is larger than the ${maxBodySize}-byte limit.`);
+    },
+  })(c, async () => {
+    text = await c.req.text();
+  });
+  return text;
+}

@@ -1,0 +1,96 @@
+import { stringify } from 'devalue';
+import { END, ERROR, ITEM, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
+import { ServerError } from '../../shared/server-error.js';
+import { toWireError } from './errors.js';
+
+/** How a call's answer is encoded. */
+export interface RespondOptions {
+  /** `Cache-Control` of the answer. */
+  cacheControl: string;
+  /** Error details in answers (development). */
+  dev: boolean;
+  /** The function's name, for logs. */
+  name: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Encodes what a server function returned: a value as one devalue document; a
+ * `ReadableStream`, async iterable or async generator as a stream of devalue
+ * frames, one per line, produced as the client reads. When the client goes
+ * away the iterator is returned (a generator's `finally` runs); an error
+ * mid-stream becomes an error frame.
+ *
+ * @example
+ * ```ts
+ * return respond(await fn(...args), { cacheControl: 'no-store', dev: false, name: 'listTodos' });
+ * ```
+ */
+export function respond(result: unknown, options: RespondOptions): Response {
+  const iterable = asAsyncIterable(result);
+  if (iterable === undefined) {
+    let body: string;
+    try {
+      body = stringify(result);
+    } catch (error) {
+      throw new ServerError(500, options.dev ? `The result of ${options.name} cannot be sent: ${String(error)}` : 'Internal Server Error');
+    }
+    return new Response(body, { headers: { 'content-type': RPC_CONTENT_TYPE, 'cache-control': options.cacheControl } });
+  }
+  return new Response(frames(iterable, options), {
+    headers: { 'content-type': RPC_STREAM_CONTENT_TYPE, 'cache-control': 'no-store' },
+  });
+}
+
+function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): ReadableStream<Uint8Array> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  let finished = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let frame: string;
+        try {
+          const step = await iterator.next();
+          if (step.done === true) {
+            finished = true;
+            frame = stringify([END]);
+          } else {
+            frame = stringify([ITEM, step.value]);
+          }
+        } catch (error) {
+          finished = true;
+          frame = stringify([ERROR, toWireError(error, options.dev, options.name)]);
+          // The item may have failed to serialize, with the producer still open.
+          await iterator.return?.();
+        }
+        controller.enqueue(encoder.encode(`${frame}\n`));
+        if (finished) controller.close();
+      },
+      async cancel() {
+        // The client stopped reading: let the producer clean up.
+        if (!finished) await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+function asAsyncIterable(value: unknown): AsyncIterable<unknown> | undefined {
+  if (value instanceof ReadableStream) return readableToIterable(value);
+  if (typeof value === 'object' && value !== null && Symbol.asyncIterator in value) return value as AsyncIterable<unknown>;
+  return undefined;
+}
+
+async function* readableToIterable(stream: ReadableStream<unknown>): AsyncGenerator<unknown> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel();
+  }
+}

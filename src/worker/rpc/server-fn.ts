@@ -1,0 +1,80 @@
+import { ServerError } from '../../shared/server-error.js';
+import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
+
+/** Options of {@link serverFn}. */
+export interface ServerFnOptions<Schema extends StandardSchemaV1 | undefined = undefined> {
+  /**
+   * `GET` makes the function cacheable: it is called with its arguments in the
+   * query string, and may only read. @default 'POST'
+   */
+  method?: 'GET' | 'POST';
+  /** A Standard Schema (zod, valibot, …) for the one argument; invalid input is a 400 and the function never runs. */
+  input?: Schema;
+  /** `Cache-Control` for answers of a `GET` function, e.g. `'public, max-age=60'`. @default 'no-store' */
+  cacheControl?: string;
+}
+
+/** Run-time options a server function carries, read by the RPC dispatcher. */
+export const SERVER_FN_OPTIONS = Symbol.for('litflare.serverFnOptions');
+
+type Fn = (...args: never[]) => unknown;
+
+/**
+ * Wraps a server function to give it options: `method: 'GET'` (cacheable),
+ * `input` validation with any Standard Schema, `cacheControl`. A plain
+ * `export async function` in a `*.server.ts` module needs no wrapper.
+ *
+ * @example
+ * ```ts
+ * // worker/todos.server.ts
+ * import * as v from 'valibot';
+ * import { serverFn } from 'litflare/worker';
+ *
+ * export const addTodo = serverFn({ input: v.object({ title: v.pipe(v.string(), v.minLength(1)) }) },
+ *   async ({ title }) => d1('DB').prepare('INSERT INTO todos (title) VALUES (?)').bind(title).run());
+ *
+ * export const listTodos = serverFn({ method: 'GET', cacheControl: 'max-age=5' }, async () => …);
+ * ```
+ */
+export function serverFn<Schema extends StandardSchemaV1, Result>(
+  options: ServerFnOptions<Schema> & { input: Schema },
+  handler: (input: StandardSchemaV1.InferOutput<Schema>) => Result,
+): (input: StandardSchemaV1.InferInput<Schema>) => Result;
+export function serverFn<Handler extends Fn>(options: ServerFnOptions & { input?: undefined }, handler: Handler): Handler;
+export function serverFn(options: ServerFnOptions<StandardSchemaV1 | undefined>, handler: Fn): Fn {
+  const schema = options.input;
+  const wrapped = schema === undefined ? (...args: never[]) => handler(...args) : validating(schema, handler);
+  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, { value: { method: options.method ?? 'POST', cacheControl: options.cacheControl } });
+  return wrapped;
+}
+
+function validating(schema: StandardSchemaV1, handler: Fn): Fn {
+  const validate = async (input: unknown): Promise<never> => {
+    let result = schema['~standard'].validate(input);
+    if (result instanceof Promise) result = await result;
+    if (result.issues !== undefined) {
+      throw new ServerError(400, 'Invalid input', { issues: result.issues.map(plainIssue) });
+    }
+    return result.value as never;
+  };
+  if (isAsyncGeneratorFunction(handler)) {
+    // Stay a generator: callers (and the browser proxy) get the iterator at once.
+    return async function* (input: unknown) {
+      yield* handler(await validate(input)) as AsyncIterable<unknown>;
+    };
+  }
+  return async (input: unknown) => handler(await validate(input));
+}
+
+/** Issues as plain data: paths of keys (symbols named), so they survive serialization. */
+function plainIssue(issue: StandardSchemaV1.Issue): { message: string; path?: (string | number)[] } {
+  const path = issue.path?.map((segment) => {
+    const key = typeof segment === 'object' ? segment.key : segment;
+    return typeof key === 'symbol' ? String(key) : key;
+  });
+  return path === undefined ? { message: issue.message } : { message: issue.message, path };
+}
+
+function isAsyncGeneratorFunction(fn: Fn): boolean {
+  return Object.getPrototypeOf(fn) === Object.getPrototypeOf(async function* () {});
+}
