@@ -2,7 +2,10 @@
 // by the client entry (to hydrate them). Keep the two lists the same.
 import './app-layout.js';
 import './lf-counter.js';
+import './live-feed.js';
 import './product-card.js';
 import './product-list.js';
+import './todo-list.js';
 
 export type { Product } from './product-card.js';
+export type { Todo } from './todo-types.js';

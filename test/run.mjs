@@ -43,6 +43,7 @@ const layers = [
     count: null,
   },
   vitest('unit'),
+  vitest('types'),
   vitest('worker'),
   {
     name: 'browser',
