@@ -1,6 +1,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { WORKER_LAYER } from './runtime-paths.js';
+import { scanning } from './dep-scan.js';
 import { SERVER_MODULE } from './scan.js';
 
 /**
@@ -30,7 +31,10 @@ export function serverOnlyGuard(options: { serverDirs?: readonly string[] } = {}
       dirs = (options.serverDirs ?? ['worker']).map((dir) => resolve(root, dir) + sep);
     },
     async resolveId(source, importer, resolveOptions) {
-      if (this.environment.config.consumer !== 'client' || importer === undefined) return undefined;
+      // A server module's own imports never reach the client (it is replaced by
+      // proxies), and Vite's dependency scan is a best-effort crawl, not the bundle.
+      if (this.environment.config.consumer !== 'client' || importer === undefined || SERVER_MODULE.test(importer)) return undefined;
+      if (scanning(resolveOptions)) return undefined;
       if (source === 'litflare/worker' || source.startsWith('cloudflare:')) {
         this.error(message(source, importChain(importedBy, importer, root)));
       }

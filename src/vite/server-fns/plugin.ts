@@ -5,6 +5,7 @@ import { analyzeServerModule } from './analyze.js';
 import { clientProxyModule, registryModule, workerAnnotations, type ServerModule } from './codegen.js';
 import { serverFnId } from './ids.js';
 import { PROXY_RUNTIME } from './runtime-paths.js';
+import { scanning } from './dep-scan.js';
 import { findServerModules, SERVER_MODULE } from './scan.js';
 
 const REGISTRY_ID = 'virtual:litflare/server-fns';
@@ -56,8 +57,14 @@ export function serverFunctions(options: { includeTests?: boolean } = {}): Plugi
     hotUpdate({ file, server }) {
       if (SERVER_MODULE.test(file)) invalidateRegistry(server);
     },
-    resolveId(id) {
-      return id === REGISTRY_ID ? RESOLVED_REGISTRY_ID : undefined;
+    resolveId(id, _importer, options) {
+      if (id === REGISTRY_ID) return RESOLVED_REGISTRY_ID;
+      // Vite's dependency scan reads sources itself: keep it out of server
+      // modules, whose imports never reach the client.
+      if (scanning(options) && this.environment.config.consumer === 'client' && SERVER_MODULE.test(id)) {
+        return { id, external: true };
+      }
+      return undefined;
     },
     load(id) {
       if (id === RESOLVED_REGISTRY_ID) {
