@@ -4,8 +4,8 @@ import { ServerError } from '../../shared/server-error.js';
 import type { AppEnv } from '../env.js';
 import { rpcError, toWireError } from './errors.js';
 import { isCrossSite, type AllowedOrigins } from './origin.js';
-import { readArgs } from './read-args.js';
-import { findServerFn } from './registry.js';
+import { bodyLimitOf, readArgs, type BodyLimit } from './read-args.js';
+import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
 import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
 
@@ -27,10 +27,10 @@ export interface RpcOptions {
  * ```
  */
 export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins }): void {
-  const maxBodySize = options.maxBodySize ?? 1_048_576;
+  const limit = bodyLimitOf(options.maxBodySize ?? 1_048_576);
   app.all(`${RPC_PATH}:id`, async (c) => {
     try {
-      return await call(c, options, maxBodySize);
+      return await call(c, options, limit);
     } catch (error) {
       return rpcError(toWireError(error, options.dev));
     }
@@ -40,7 +40,7 @@ export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean
 async function call(
   c: Context<AppEnv>,
   options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins },
-  maxBodySize: number,
+  limit: BodyLimit,
 ): Promise<Response> {
   const entry = await findServerFn(c.req.param('id') ?? '');
   if (entry === undefined) throw new ServerError(404, 'No server function has this id.');
@@ -53,8 +53,8 @@ async function call(
   if (entry.method === 'POST' && isCrossSite(c, options.allowOrigins)) {
     throw new ServerError(403, 'Cross-origin calls to server functions are refused.');
   }
-  const args = await readArgs(c, entry, maxBodySize);
-  const fn = await entry.load();
+  const args = await readArgs(c, entry, limit);
+  const fn = await loadServerFn(entry);
   if (typeof fn !== 'function') throw new Error(`${entry.name} is not a function in its module`);
   const fnOptions = (fn as { [SERVER_FN_OPTIONS]?: ServerFnOptions })[SERVER_FN_OPTIONS];
   let result: unknown;

@@ -13,11 +13,11 @@ import type { RegistryEntry } from './registry.js';
  *
  * @example
  * ```ts
- * const args = await readArgs(c, entry, 1_048_576);
+ * const args = await readArgs(c, entry, bodyLimitOf(1_048_576));
  * ```
  */
-export async function readArgs(c: Context, entry: RegistryEntry, maxBodySize: number): Promise<unknown[]> {
-  const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, maxBodySize);
+export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit): Promise<unknown[]> {
+  const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, limit);
   let args: unknown;
   try {
     args = text === '' ? [] : parse(text);
@@ -41,18 +41,34 @@ function readQuery(c: Context): string {
   return c.req.query('args') ?? '';
 }
 
-async function readBody(c: Context, maxBodySize: number): Promise<string> {
+/** Hono's body limit, answering with the RPC error for a body that is too large. */
+export type BodyLimit = ReturnType<typeof bodyLimit>;
+
+/**
+ * Hono's body limit for RPC bodies: enforced from `Content-Length` when there
+ * is one, else while reading, stopping at the limit.
+ *
+ * @example
+ * ```ts
+ * const limit = bodyLimitOf(64 * 1024);
+ * ```
+ */
+export function bodyLimitOf(maxBodySize: number): BodyLimit {
+  return bodyLimit({
+    maxSize: maxBodySize,
+    onError: () => {
+      throw new ServerError(413, `The body is larger than the ${maxBodySize}-byte limit.`);
+    },
+  });
+}
+
+async function readBody(c: Context, limit: BodyLimit): Promise<string> {
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== RPC_CONTENT_TYPE) {
     throw new ServerError(415, `Server functions take ${RPC_CONTENT_TYPE} bodies, not ${type ?? 'a body without a content type'}.`);
   }
   let text = '';
-  await bodyLimit({
-    maxSize: maxBodySize,
-    onError: () => {
-      throw new ServerError(413, `The body is larger than the ${maxBodySize}-byte limit.`);
-    },
-  })(c, async () => {
+  await limit(c, async () => {
     text = await c.req.text();
   });
   return text;

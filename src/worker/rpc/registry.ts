@@ -9,6 +9,9 @@ export interface RegistryEntry extends ServerFnMeta {
 }
 
 let registry: Promise<Readonly<Record<string, RegistryEntry>>> | undefined;
+let loaded: Readonly<Record<string, RegistryEntry>> | undefined;
+// Functions already imported, by id: static code, the same for every request.
+const functions = new Map<string, unknown>();
 
 /**
  * Looks up a server function by id in the build's registry
@@ -23,7 +26,26 @@ let registry: Promise<Readonly<Record<string, RegistryEntry>>> | undefined;
  * ```
  */
 export async function findServerFn(id: string): Promise<RegistryEntry | undefined> {
-  registry ??= import('virtual:litflare/server-fns').then((module) => module.serverFns);
-  const fns = await registry;
-  return Object.hasOwn(fns, id) ? fns[id] : undefined;
+  if (loaded === undefined) {
+    registry ??= import('virtual:litflare/server-fns').then((module) => module.serverFns);
+    loaded = await registry;
+  }
+  return Object.hasOwn(loaded, id) ? loaded[id] : undefined;
+}
+
+/**
+ * The function of a registry entry, importing its module on first use.
+ *
+ * @example
+ * ```ts
+ * const fn = await loadServerFn(entry);
+ * ```
+ */
+export async function loadServerFn(entry: RegistryEntry): Promise<unknown> {
+  let fn = functions.get(entry.id);
+  if (fn === undefined) {
+    fn = await entry.load();
+    functions.set(entry.id, fn);
+  }
+  return fn;
 }
