@@ -2,6 +2,7 @@ import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
 import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
+import { d1Migrations } from './d1-migrations.js';
 import { documentShell } from './shell.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
@@ -19,7 +20,8 @@ export interface LitflareOptions {
 
 /**
  * The litflare Vite plugin: runs the Worker in workerd during `vite dev`
- * (through `@cloudflare/vite-plugin`), builds the client and then the Worker
+ * (through `@cloudflare/vite-plugin`, after applying D1 migrations to the
+ * local databases), builds the client and then the Worker
  * in `vite build`, resolves Lit's server build inside the Worker, and gives the
  * Worker the app's `index.html` shell.
  *
@@ -38,6 +40,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     clientFirst(),
     clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),
+    d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),
     cloudflare({
       remoteBindings: false,
       ...options.cloudflare,
@@ -54,5 +57,6 @@ function keepTelemetryOff(): void {
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
 }
 
-export { clientBuild, clientFirst, documentShell, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, documentShell, workerConditions };
+export type { D1MigrationsOptions } from './d1-migrations.js';
 export { litflareTest } from './test.js';
