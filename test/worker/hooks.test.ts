@@ -171,6 +171,22 @@ describe('onError', () => {
     expect(await guarded.text()).toContain('<title>Something went wrong</title>');
   });
 
+  it('falls back to the default error response, and logs, when it throws itself', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = hookedApp({
+      onError: () => {
+        throw new Error('onError exploded');
+      },
+    });
+    const response = await send(app, '/throws', authorized);
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain('<title>Something went wrong</title>');
+    expect(logged).toHaveBeenCalledWith(
+      'litflare: the app’s onError threw; answering with the default error response',
+      expect.objectContaining({ message: 'onError exploded' }),
+    );
+  });
+
   it('leaves HTTPException responses and the error page as they are when it returns nothing', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = hookedApp({ onError: () => undefined });

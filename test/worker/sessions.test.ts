@@ -10,6 +10,7 @@ import {
   type Session,
   type SessionOptions,
   type SessionStore,
+  waitUntil,
 } from 'litflare/worker';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import migration from '../../worker/migrations/0001_sessions.sql?raw';
@@ -27,6 +28,9 @@ renderProbes.set('late-session-set', () => {
   openSessions.get(request())!.set('streamed', 'yes');
   return 'changed';
 });
+
+/** What session changes made after their response completed threw. */
+const lateErrors: string[] = [];
 
 /** A real store that counts its reads, to show when the session is not loaded. */
 function counting(store: SessionStore) {
@@ -72,6 +76,30 @@ function sessionApp(options: SessionOptions) {
     } catch (error) {
       return c.json({ error: (error as Error).message, user: s.get('user') ?? null, blob: s.has('blob') }, 413);
     }
+  });
+  app.post('/not-data', async (c) => {
+    const s = await session<Record<string, unknown>>();
+    try {
+      s.set('callback', () => 'not data');
+      return c.text('stored');
+    } catch (error) {
+      return c.json({ error: (error as Error).message, keys: s.keys() }, 400);
+    }
+  });
+  app.post('/too-late', async (c) => {
+    const s = await session<Record<string, unknown>>();
+    // Work the response does not wait for: it runs after the response has completed.
+    waitUntil(
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        try {
+          s.set('late', true);
+        } catch (error) {
+          lateErrors.push((error as Error).message);
+        }
+      })(),
+    );
+    return c.text('done');
   });
   app.get('/untouched', (c) => c.text('no session here'));
   app.page('/stream', async () => {
@@ -181,6 +209,26 @@ describe.each(stores)('sessions in %s', (_name, makeStore) => {
     expect(await me(cookie)).toMatchObject({ user: 'ada' });
   });
 
+  it('refuse a value that is not data, with a clear error, and lose nothing', async () => {
+    const cookie = cookieHeader(await login('ada'));
+    const response = await send(app, '/not-data', { method: 'POST', headers: { cookie } });
+    expect(response.status).toBe(400);
+    const { error, keys } = (await response.json()) as { error: string; keys: string[] };
+    expect(error).toMatch(/^litflare: session\.set\("callback"\): the value cannot be stored \(.+\)\. Sessions hold plain data/);
+    expect(keys).toEqual(['user']);
+    expect(await me(cookie)).toMatchObject({ user: 'ada' });
+  });
+
+  it('refuse a change after the response completed instead of losing it', async () => {
+    const cookie = cookieHeader(await login('ada'));
+    lateErrors.length = 0;
+    await send(app, '/too-late', { method: 'POST', headers: { cookie } });
+    expect(lateErrors).toEqual([
+      'litflare: session.set("late") came after the response had completed, so the change would be lost. ' +
+        'Change the session while the request is being handled, and await the work that does it.',
+    ]);
+  });
+
   it('decide the cookie before a streamed page starts, and save it', async () => {
     const response = await send(app, '/stream-login/lin');
     expect(response.headers.getSetCookie()[0]).toMatch(/^__Host-lf_session=[A-Za-z0-9_-]{43};/);
@@ -245,6 +293,7 @@ describe('session configuration', () => {
     const store = kvSessionStore('SESSIONS');
     expect(() => createApp({ session: { store, maxAge: 0 } })).toThrow(/session maxAge must be a whole number of seconds/);
     expect(() => createApp({ session: { store, cookie: '__Host-sid' } })).toThrow(/litflare adds __Host- itself/);
+    expect(() => createApp({ session: { store, maxBytes: 0.5 } })).toThrow(/session maxBytes must be a positive whole number/);
     expect(() => d1SessionStore('DB', { table: 'x; DROP TABLE users' })).toThrow(/is not a valid session table name/);
   });
 
