@@ -11,6 +11,7 @@ const env = {
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_SEND_ERROR_REPORTS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
 };
 const results = mkdtempSync(join(tmpdir(), 'litflare-test-'));
 

@@ -2,6 +2,7 @@ import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
 import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
+import { d1Migrations } from './d1-migrations.js';
 import { documentShell } from './shell.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { withLitflareDefaults } from './worker-config.js';
@@ -22,7 +23,8 @@ export interface LitflareOptions {
 
 /**
  * The litflare Vite plugin: runs the Worker in workerd during `vite dev`
- * (through `@cloudflare/vite-plugin`), builds the client and then the Worker
+ * (through `@cloudflare/vite-plugin`, after applying D1 migrations to the
+ * local databases), builds the client and then the Worker
  * in `vite build`, resolves Lit's server build inside the Worker, and gives the
  * Worker the app's `index.html` shell.
  *
@@ -43,6 +45,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     documentShell({ file: options.shell }),
     serverFunctions(),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
+    d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),
     cloudflare({
       remoteBindings: false,
       ...options.cloudflare,
@@ -57,7 +60,10 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_SEND_METRICS ??= 'false';
   process.env.WRANGLER_SEND_ERROR_REPORTS ??= 'false';
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+  // Wrangler's banner asks the npm registry for a newer version.
+  process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, documentShell, serverFunctions, serverOnlyGuard, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, documentShell, serverFunctions, serverOnlyGuard, workerConditions };
+export type { D1MigrationsOptions } from './d1-migrations.js';
 export { litflareTest } from './test.js';

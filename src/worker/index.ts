@@ -1,4 +1,5 @@
 export { createApp, LitflareApp, type AppOptions } from './app/create-app.js';
+export type { BeforeHook, AfterHook } from './app/hooks.js';
 export type { PageHandler, PageOutput } from './app/page-route.js';
 export { defaultErrorPage, defaultNotFoundPage } from './app/error-pages.js';
 export type { Page } from './ssr/page.js';
@@ -7,3 +8,38 @@ export type { AppEnv } from './env.js';
 export { serverFn, type ServerFnOptions } from './rpc/server-fn.js';
 export type { RpcOptions } from './rpc/handler.js';
 export type { AllowedOrigins } from './rpc/origin.js';
+export { env, request, waitUntil } from './context/accessors.js';
+export {
+  d1,
+  kv,
+  r2,
+  durableObject,
+  durableObjectStub,
+  queue,
+  ai,
+  service,
+  secret,
+  variable,
+  type SecretName,
+  type VariableName,
+} from './bindings/accessors.js';
+export type { BindingName } from './bindings/lookup.js';
+export {
+  cookie,
+  cookies,
+  signedCookie,
+  setCookie,
+  setSignedCookie,
+  clearCookie,
+  type CookieOptions,
+  type CookiePrefixOptions,
+  type CookieReadOptions,
+} from './cookies/cookies.js';
+export { session, Session } from './session/session.js';
+export type { SessionOptions } from './session/options.js';
+export type { SessionStore, StoredSession } from './session/store.js';
+export { kvSessionStore } from './session/kv-store.js';
+export { d1SessionStore, type D1SessionStore } from './session/d1-store.js';
+export { sessionTableSql } from './session/d1-schema.js';
+export type { CronHandler } from './events/cron.js';
+export type { QueueHandler } from './events/queue.js';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -53,5 +54,19 @@ describe('npm run dev', () => {
     expect(problems.console.filter((text) => !text.startsWith('Lit is in dev mode'))).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('npm run dev with D1', () => {
+  it('has applied the D1 migrations (the session table) to the local database', () => {
+    const wrangler = join(process.cwd(), 'node_modules/wrangler/bin/wrangler.js');
+    const query = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+    const output = execFileSync(process.execPath, [wrangler, 'd1', 'execute', 'DB', '--local', '--json', '--command', query], {
+      cwd: dev.root,
+      env: { ...process.env, WRANGLER_HIDE_BANNER: 'true', WRANGLER_SEND_METRICS: 'false' },
+      encoding: 'utf8',
+    });
+    const [{ results }] = JSON.parse(output) as [{ results: { name: string }[] }];
+    expect(results.map((row) => row.name)).toEqual(expect.arrayContaining(['d1_migrations', 'litflare_sessions']));
   });
 });

@@ -169,5 +169,18 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
       body: 'text=hi',
     });
     expect(allowed.status).toBe(200);
+    // Browsers send Origin or Sec-Fetch-Site with every POST; a request with neither is a script, not a forged form.
+    const script = await formApp.request('http://localhost/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=hi',
+    });
+    expect(script.status).toBe(200);
+    const crossSiteFetch = await formApp.request('http://localhost/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' },
+      body: 'hi',
+    });
+    expect(crossSiteFetch.status).toBe(403);
   });
 });

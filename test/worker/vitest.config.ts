@@ -1,18 +1,44 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { litflareTest } from 'litflare/vite';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const compatibilityDate = '2026-04-26';
+
+export default defineConfig(async () => ({
   plugins: [
     litflareTest(),
     cloudflareTest({
-      main: './worker/index.ts',
+      // The demo Worker, plus the queue consumer of the test fixtures (see the entry).
+      main: './test/worker/entry.ts',
       wrangler: { configPath: './wrangler.toml' },
       remoteBindings: false,
+      miniflare: {
+        bindings: {
+          API_TOKEN: 'test-api-token',
+          // Applied to DB by setup/migrations.ts before each test file.
+          TEST_MIGRATIONS: await readD1Migrations(here('../../worker/migrations')),
+        },
+        serviceBindings: {
+          GREETER: 'greeter',
+          // Workers AI has no local simulator; a local service implementing run() stands in.
+          AI: { name: 'ai-stand-in', entrypoint: 'AiStandIn' },
+        },
+        durableObjects: { ROOMS: { className: 'Room', scriptName: 'rooms' } },
+        queueProducers: { JOBS: { queueName: 'litflare-test-jobs' } },
+        queueConsumers: { 'litflare-test-jobs': { maxBatchTimeout: 0.05, maxRetries: 3 } },
+        workers: [
+          { name: 'greeter', modules: true, scriptPath: here('services/greeter.js'), compatibilityDate },
+          { name: 'ai-stand-in', modules: true, scriptPath: here('services/ai-stand-in.js'), compatibilityDate },
+          { name: 'rooms', modules: true, scriptPath: here('services/rooms.js'), compatibilityDate },
+        ],
+      },
     }),
   ],
   test: {
     name: 'worker',
     include: ['test/worker/**/*.test.ts'],
+    setupFiles: ['./test/worker/setup/migrations.ts'],
   },
-});
+}));

@@ -1,16 +1,23 @@
 import { Hono, type Context } from 'hono';
-import { contextStorage } from 'hono/context-storage';
-import { csrf } from 'hono/csrf';
+import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
+import { scopeOf, type ScopeSettings } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
+import { CronHandlers, type CronHandler } from '../events/cron.js';
+import { runInvocation } from '../events/invocation.js';
+import { QueueConsumers, type QueueHandler } from '../events/queue.js';
+import { sessionSettings, type SessionOptions } from '../session/options.js';
 import { renderPage, type Page } from '../ssr/page.js';
 import type { ChunkOptions } from '../ssr/render-stream.js';
 import { parseShell, type Shell } from '../ssr/shell.js';
 import { appShell } from './app-shell.js';
 import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
+import { hooks, type AfterHook, type BeforeHook } from './hooks.js';
 import { toPage, type PageHandler } from './page-route.js';
+import { requestScope } from './request-scope.js';
 import { mountRpc, type RpcOptions } from '../rpc/handler.js';
-import { originAllowed, type AllowedOrigins } from '../rpc/origin.js';
+import type { AllowedOrigins } from '../rpc/origin.js';
+import { formGuard } from './form-guard.js';
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -34,6 +41,23 @@ export interface AppOptions {
    * function calls) besides the app's own. Everything else cross-site is a 403.
    */
   allowOrigins?: AllowedOrigins;
+  /**
+   * Run, in order, before every route: pages, server functions, plain routes
+   * and the not-found page. The first that returns a `Response` answers the
+   * request; the route never runs.
+   */
+  before?: BeforeHook | readonly BeforeHook[];
+  /** Run, in order, after every route, on every response (also before-hook answers and errors). */
+  after?: AfterHook | readonly AfterHook[];
+  /**
+   * Sees every error thrown by a hook, middleware or route, and by a page
+   * before its first byte. Return a `Response` to answer with it; return
+   * nothing for the default (an `HTTPException`'s own response, else the
+   * error page).
+   */
+  onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
+  /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */
+  session?: SessionOptions;
 }
 
 /**
@@ -52,21 +76,32 @@ export interface AppOptions {
 export class LitflareApp extends Hono<AppEnv> {
   readonly #options: AppOptions;
   readonly #dev: boolean;
+  readonly #settings: ScopeSettings;
+  readonly #crons = new CronHandlers();
+  readonly #consumers = new QueueConsumers();
 
   constructor(options: AppOptions = {}) {
     super();
     this.#options = options;
     this.#dev = options.dev ?? import.meta.env.DEV;
-    this.use(contextStorage());
-    // Cross-site form posts: Hono's csrf guard, with the app's own allow-list.
-    this.use(csrf({ origin: (origin, c) => originAllowed(origin, c, options.allowOrigins) }));
+    this.#settings = {
+      dev: this.#dev,
+      ...(options.session === undefined ? {} : { session: sessionSettings(options.session) }),
+    };
+    this.use(contextStorage(), requestScope(this.#settings));
+    this.use(formGuard(options.allowOrigins));
+    const before = [options.before ?? []].flat();
+    const after = [options.after ?? []].flat();
+    if (before.length > 0 || after.length > 0) {
+      this.use(hooks(before, after, (error, c) => this.#errorResponse(error, c)));
+    }
     this.notFound(async (c) => {
       const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);
       return this.render({ status: 404, ...page });
     });
-    this.onError((error) => this.#errorResponse(error));
+    this.onError((error, c) => this.#errorResponse(error, c));
     // Server functions are mounted on the first request, after the app's own
-    // middleware, so that middleware wraps them like every other route.
+    // middleware, so that middleware (and the hooks) wrap them like every other route.
     const dispatch = this.fetch;
     let mounted = false;
     this.fetch = (request, env, executionCtx) => {
@@ -76,6 +111,57 @@ export class LitflareApp extends Hono<AppEnv> {
       }
       return dispatch(request, env, executionCtx);
     };
+  }
+
+  /**
+   * The Worker's `scheduled` handler (export the app as default): runs the
+   * handlers registered with {@link cron} for the schedule that fired.
+   */
+  readonly scheduled = (controller: ScheduledController, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
+    runInvocation('scheduled', this.#settings, env, ctx, () => this.#crons.run(controller));
+
+  /**
+   * The Worker's `queue` handler (export the app as default): hands each
+   * message to the consumer registered with {@link consumer} for its queue.
+   */
+  readonly queue = (batch: MessageBatch, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
+    runInvocation('queue', this.#settings, env, ctx, () => this.#consumers.run(batch));
+
+  /**
+   * Adds a cron handler for `schedule` (a cron expression exactly as in
+   * wrangler.toml `[triggers] crons`), or for every schedule when it is
+   * left out.
+   *
+   * @example
+   * ```ts
+   * app.cron('0 * * * *', async (controller) => {
+   *   await d1('DB').prepare('INSERT INTO ticks (at) VALUES (?)').bind(controller.scheduledTime).run();
+   * });
+   * ```
+   */
+  cron(schedule: string, handler: CronHandler): this;
+  cron(handler: CronHandler): this;
+  cron(schedule: string | CronHandler, handler?: CronHandler): this {
+    if (typeof schedule === 'function') this.#crons.add(undefined, schedule);
+    else if (handler !== undefined) this.#crons.add(schedule, handler);
+    return this;
+  }
+
+  /**
+   * Adds the consumer for queue `queue` (the queue's name, as in
+   * wrangler.toml `[[queues.consumers]]`). It gets each message typed by
+   * `Body`; returning acks it, throwing retries it.
+   *
+   * @example
+   * ```ts
+   * app.consumer<{ todoId: number }>('litflare-tasks', async (message) => {
+   *   await d1('DB').prepare('UPDATE todos SET done = 1 WHERE id = ?').bind(message.body.todoId).run();
+   * });
+   * ```
+   */
+  consumer<Body>(queue: string, handler: QueueHandler<Body>): this {
+    this.#consumers.add(queue, handler);
+    return this;
   }
 
   /**
@@ -109,14 +195,23 @@ export class LitflareApp extends Hono<AppEnv> {
    * ```
    */
   async render(page: Page): Promise<Response> {
+    const c = tryGetContext<AppEnv>();
+    const scope = c === undefined ? undefined : scopeOf(c);
     try {
-      return await renderPage(page, await this.#shell(), { dev: this.#dev, ...this.#options.chunks });
+      return await renderPage(page, await this.#shell(), {
+        dev: this.#dev,
+        ...this.#options.chunks,
+        // A page that streams on renders request code after the headers went out.
+        onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+      });
     } catch (error) {
-      return this.#errorResponse(error);
+      return this.#errorResponse(error, c);
     }
   }
 
-  async #errorResponse(error: unknown): Promise<Response> {
+  async #errorResponse(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
+    const custom = c === undefined ? undefined : await this.#customErrorResponse(error, c);
+    if (custom !== undefined) return custom;
     if (error instanceof HTTPException) return error.getResponse();
     console.error('litflare: a page failed before its first byte', error);
     try {
@@ -128,6 +223,17 @@ export class LitflareApp extends Hono<AppEnv> {
         status: 500,
         headers: { 'content-type': 'text/plain; charset=utf-8' },
       });
+    }
+  }
+
+  async #customErrorResponse(error: unknown, c: Context<AppEnv>): Promise<Response | undefined> {
+    if (this.#options.onError === undefined) return undefined;
+    try {
+      const response = await this.#options.onError(error, c);
+      return response instanceof Response ? response : undefined;
+    } catch (handlerError) {
+      console.error('litflare: the app’s onError threw; answering with the default error response', handlerError);
+      return undefined;
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
+import { scopeOf } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
 import { rpcError, toWireError } from './errors.js';
 import { isCrossSite, type AllowedOrigins } from './origin.js';
@@ -63,9 +64,11 @@ async function call(
   } catch (error) {
     return rpcError(toWireError(error, options.dev, entry.name));
   }
+  const scope = scopeOf(c);
   return respond(result, {
     cacheControl: entry.method === 'GET' ? fnOptions?.cacheControl ?? 'no-store' : 'no-store',
     dev: options.dev,
     name: entry.name,
+    onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
   });
 }

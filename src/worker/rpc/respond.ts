@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'devalue';
 import { END, ERROR, ITEM, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
@@ -11,6 +12,12 @@ export interface RespondOptions {
   dev: boolean;
   /** The function's name, for logs. */
   name: string;
+  /**
+   * Called when a streamed result goes on running request code after the
+   * headers went out; returns work to await before the stream ends (e.g.
+   * saving the session).
+   */
+  onContinue?: () => () => Promise<void>;
 }
 
 const encoder = new TextEncoder();
@@ -45,15 +52,20 @@ export function respond(result: unknown, options: RespondOptions): Response {
 
 function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): ReadableStream<Uint8Array> {
   const iterator = iterable[Symbol.asyncIterator]();
+  // The stream pulls from outside the request's async context: produce items
+  // inside it, so the function's code still sees its request.
+  const inRequest = AsyncLocalStorage.snapshot();
+  const beforeEnd = options.onContinue?.();
   let finished = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let frame: string;
         try {
-          const step = await iterator.next();
+          const step = await inRequest(() => iterator.next());
           if (step.done === true) {
             finished = true;
+            if (beforeEnd !== undefined) await inRequest(beforeEnd);
             frame = stringify([END]);
           } else {
             frame = stringify([ITEM, step.value]);
@@ -62,14 +74,22 @@ function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): Read
           finished = true;
           frame = stringify([ERROR, toWireError(error, options.dev, options.name)]);
           // The item may have failed to serialize, with the producer still open.
-          await iterator.return?.();
+          await inRequest(async () => {
+            await iterator.return?.();
+            if (beforeEnd !== undefined) await beforeEnd();
+          }).catch((cleanup: unknown) => console.error('litflare: ending a streamed result failed', cleanup));
         }
         controller.enqueue(encoder.encode(`${frame}\n`));
         if (finished) controller.close();
       },
       async cancel() {
         // The client stopped reading: let the producer clean up.
-        if (!finished) await iterator.return?.();
+        if (finished) return;
+        finished = true;
+        await inRequest(async () => {
+          await iterator.return?.();
+          if (beforeEnd !== undefined) await beforeEnd();
+        });
       },
     },
     { highWaterMark: 0 },

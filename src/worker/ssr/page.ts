@@ -1,6 +1,6 @@
 import { render, type RenderInfo } from '@lit-labs/ssr';
 import type { Renderable } from './chunk-writer.js';
-import { renderPageStream, type ChunkOptions } from './render-stream.js';
+import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
 import { type Shell, titleTag } from './shell.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
@@ -36,6 +36,8 @@ export interface Page {
 export interface RenderPageOptions extends ChunkOptions {
   /** Show error details in the page (development). */
   dev: boolean;
+  /** See {@link PageStreamOptions.onContinue}. */
+  onContinue?: PageStreamOptions['onContinue'];
 }
 
 /** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */

@@ -20,6 +20,23 @@ export interface ChunkOptions {
 /** What to do when rendering throws after the first chunk has been sent. */
 export type LateErrorHandler = (error: unknown) => string;
 
+/**
+ * Options for {@link renderPageStream}.
+ *
+ * @example
+ * ```ts
+ * renderPageStream(parts, { onLateError: () => '<p role="alert">failed</p>', onContinue: () => saveSession });
+ * ```
+ */
+export interface PageStreamOptions extends ChunkOptions {
+  onLateError: LateErrorHandler;
+  /**
+   * Called when the page goes on rendering after the first chunk; returns
+   * work the stream awaits before it closes (e.g. saving the session).
+   */
+  onContinue?: () => () => Promise<void>;
+}
+
 /** A page stream whose first chunk has already been rendered. */
 export interface PageStream {
   /** The response body. */
@@ -41,10 +58,7 @@ const encoder = new TextEncoder();
  * return new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
  * ```
  */
-export async function renderPageStream(
-  parts: readonly Renderable[],
-  options: ChunkOptions & { onLateError: LateErrorHandler },
-): Promise<PageStream> {
+export async function renderPageStream(parts: readonly Renderable[], options: PageStreamOptions): Promise<PageStream> {
   const writer = new ChunkWriter(parts);
   // The stream pulls from outside the request's async context; render later
   // chunks inside it, so components and server functions still see their request.
@@ -60,7 +74,20 @@ export async function renderPageStream(
   const first = writer.take();
   let waiting: Promise<unknown> | undefined = stop.kind === 'wait' ? stop.until : undefined;
   const finished = stop.kind === 'done';
+  const beforeClose = finished ? undefined : options.onContinue?.();
   let cancelled = false;
+
+  const close = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    try {
+      if (beforeClose !== undefined) await inRequest(beforeClose);
+    } catch (error) {
+      // The page rendered, but what had to happen before it completed did not: fail the response visibly.
+      console.error('litflare: finishing the response failed', error);
+      controller.error(error);
+      return;
+    }
+    controller.close();
+  };
 
   const body = new ReadableStream<Uint8Array>(
     {
@@ -82,7 +109,7 @@ export async function renderPageStream(
             const text = writer.take();
             if (text.length > 0) controller.enqueue(encoder.encode(text));
             if (next.kind === 'done') {
-              controller.close();
+              await close(controller);
               return;
             }
             // Rendering has to wait and nothing was buffered: wait, then go on.
@@ -91,11 +118,12 @@ export async function renderPageStream(
         } catch (error) {
           // Keep what rendered before the error: the marker closes its open elements.
           controller.enqueue(encoder.encode(writer.take() + options.onLateError(error)));
-          controller.close();
+          await close(controller);
         }
       },
-      cancel() {
+      async cancel() {
         cancelled = true;
+        if (beforeClose !== undefined) await inRequest(beforeClose);
       },
     },
     { highWaterMark: 0 },

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 
 /**
  * Serves `GET /__ssr?case=<name>&args=<json>`: the HTML document litflare's
- * page renderer produces for a fixture case from `test/browser/fixtures/ssr-cases.ts`.
+ * page renderer produces for a fixture case from `test/browser/fixtures/ssr-cases.ts`;
+ * and `*.server.ts` modules as the browser proxies the Vite plugin generates.
  */
 export function ssrPlugin(root) {
   let vite;
@@ -21,6 +24,18 @@ export function ssrPlugin(root) {
       await vite?.close();
     },
     async serve(context) {
+      // *.server.ts modules reach the browser as RPC proxies, as the Vite plugin makes them.
+      if (/\.server\.[cm]?[jt]s$/.test(context.path)) {
+        const { analyzeServerModule } = await vite.ssrLoadModule('/src/vite/server-fns/analyze.ts');
+        const { clientProxyModule } = await vite.ssrLoadModule('/src/vite/server-fns/codegen.ts');
+        const { serverFnId } = await vite.ssrLoadModule('/src/vite/server-fns/ids.ts');
+        const file = join(root, context.path);
+        const exports = analyzeServerModule(readFileSync(file, 'utf8'), context.path).map((fn) => ({
+          ...fn,
+          id: serverFnId(root, file, fn.name),
+        }));
+        return { body: clientProxyModule({ file, exports }, '/src/client/rpc/proxy.ts'), type: 'js' };
+      }
       if (context.path !== '/__ssr') return undefined;
       const name = context.URL.searchParams.get('case');
       const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');

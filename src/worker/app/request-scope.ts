@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono';
+import { attachScope, Scope, type ScopeSettings } from '../context/scope.js';
+import type { AppEnv } from '../env.js';
+
+/**
+ * Gives each request its litflare scope, and on the way out, once every hook
+ * and route has run, sends the headers: the session cookie is decided, dirty
+ * session data is saved, and the cookies set during the request are added to
+ * the response. From then on, setting a cookie is an error. A streamed page
+ * finishes the scope itself when its last chunk has rendered.
+ *
+ * @example
+ * ```ts
+ * app.use(contextStorage(), requestScope({ dev: false }));
+ * ```
+ */
+export function requestScope(settings: ScopeSettings): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const scope = new Scope('fetch', settings);
+    attachScope(c, scope);
+    await next();
+    await scope.sendHeaders();
+    for (const line of scope.cookies) c.header('set-cookie', line, { append: true });
+    if (!scope.bodyStillRendering) await scope.finish();
+  };
+}

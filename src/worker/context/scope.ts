@@ -1,0 +1,106 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../env.js';
+import type { SessionSettings } from '../session/options.js';
+
+/** What started an invocation: an HTTP request, a cron trigger or a queue batch. */
+export type Invocation = 'fetch' | 'scheduled' | 'queue';
+
+/**
+ * Where an invocation is in its life. Response headers can change only while
+ * `open`; once `sent`, a streamed body may still be rendering; `done` means
+ * the response (or the cron run, or the batch) is complete.
+ */
+export type Phase = 'open' | 'sent' | 'done';
+
+/** App settings an invocation needs to read. */
+export interface ScopeSettings {
+  /** Development mode (relaxes `Secure` on `http://localhost`). */
+  readonly dev: boolean;
+  /** Session settings, when the app has sessions. */
+  readonly session?: SessionSettings;
+}
+
+type Task = () => Promise<void>;
+
+/**
+ * What litflare keeps for one invocation beside Hono's context: its phase,
+ * the cookies to send, and work that must happen before headers go out or
+ * before the response completes. It lives on the invocation's Hono context,
+ * which Hono's context storage (AsyncLocalStorage) makes current, so it is
+ * never shared between concurrent requests.
+ *
+ * @example
+ * ```ts
+ * const scope = new Scope('fetch', { dev: false });
+ * scope.beforeHeaders(async () => commitSession());
+ * ```
+ */
+export class Scope {
+  phase: Phase = 'open';
+  /** Serialized `Set-Cookie` values, added to the response when headers go out. */
+  readonly cookies: string[] = [];
+  /** Per-invocation values of other modules (e.g. the session), keyed by an owner's symbol. */
+  readonly slots = new Map<symbol, unknown>();
+  readonly #beforeHeaders: Task[] = [];
+  readonly #beforeDone: Task[] = [];
+  #bodyStillRendering = false;
+
+  constructor(
+    readonly invocation: Invocation,
+    readonly settings: ScopeSettings,
+  ) {}
+
+  /** Runs `task` just before the response headers are fixed (e.g. to decide the session cookie). */
+  beforeHeaders(task: Task): void {
+    this.#beforeHeaders.push(task);
+  }
+
+  /** Runs `task` before the response completes (after a streamed body has rendered). */
+  beforeDone(task: Task): void {
+    this.#beforeDone.push(task);
+  }
+
+  /** Runs the before-headers work and moves to `sent`. */
+  async sendHeaders(): Promise<void> {
+    for (const task of this.#beforeHeaders) await task();
+    if (this.phase === 'open') this.phase = 'sent';
+  }
+
+  /**
+   * Declares that the response body keeps rendering request code after the
+   * headers have gone out (a streamed page); returns what the stream must
+   * await before it closes.
+   */
+  continueAfterHeaders(): () => Promise<void> {
+    this.#bodyStillRendering = true;
+    return () => this.finish();
+  }
+
+  /** Whether a streamed body will call {@link finish} itself. */
+  get bodyStillRendering(): boolean {
+    return this.#bodyStillRendering;
+  }
+
+  /** Runs the before-done work once and moves to `done`. */
+  async finish(): Promise<void> {
+    if (this.phase === 'done') return;
+    for (const task of this.#beforeDone) await task();
+    this.phase = 'done';
+  }
+}
+
+// The scope rides on the context as a Hono variable, under a key that app
+// code has no reason to use, so it is not part of AppEnv's public variables.
+const SCOPE_KEY = 'litflare:scope';
+type ScopeEnv = { Variables: { [SCOPE_KEY]: Scope | undefined } };
+const withScope = (c: Context<AppEnv>) => c as unknown as Context<ScopeEnv>;
+
+/** Attaches `scope` to an invocation's Hono context. */
+export function attachScope(c: Context<AppEnv>, scope: Scope): void {
+  withScope(c).set(SCOPE_KEY, scope);
+}
+
+/** The scope attached to a Hono context, if litflare created it. */
+export function scopeOf(c: Context<AppEnv>): Scope | undefined {
+  return withScope(c).get(SCOPE_KEY);
+}

@@ -1,0 +1,12 @@
+import demo from '../../worker/index.js';
+import { jobsApp, TEST_QUEUE } from './fixtures/jobs.js';
+
+/**
+ * The Worker the tests run in: the demo app, except that batches for the
+ * tests' own queue go to the fixture app that consumes them.
+ */
+export default {
+  fetch: demo.fetch,
+  scheduled: demo.scheduled,
+  queue: (batch, env, ctx) => (batch.queue === TEST_QUEUE ? jobsApp.queue(batch, env, ctx) : demo.queue(batch, env, ctx)),
+} satisfies ExportedHandler<Cloudflare.Env>;

@@ -1,0 +1,12 @@
+// Bindings the Worker tests add in test/worker/vitest.config.ts, on top of the
+// ones `wrangler types` derives from wrangler.toml.
+declare namespace Cloudflare {
+  interface Env {
+    API_TOKEN: string;
+    GREETER: Fetcher;
+    AI: Ai;
+    ROOMS: DurableObjectNamespace<import('./fixtures/room.js').RoomObject>;
+    JOBS: Queue<import('./fixtures/jobs.js').Job>;
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}
