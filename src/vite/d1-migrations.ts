@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
 
 /**
  * Options for {@link d1Migrations}.
@@ -29,9 +29,9 @@ const CONFIG_FILES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
 
 /**
  * Applies every D1 database's migrations (`migrations_dir` in wrangler.toml,
- * e.g. the session table) to the local database when `vite dev` starts,
- * before workerd opens it, as `wrangler d1 migrations apply --local` does.
- * A migration that fails stops the dev server with Wrangler's output.
+ * e.g. the session table) to the local database when `vite dev` or `vite
+ * preview` starts, before workerd opens it, as `wrangler d1 migrations apply
+ * --local` does. A migration that fails stops the server with Wrangler's output.
  *
  * @example
  * ```ts
@@ -39,30 +39,32 @@ const CONFIG_FILES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
  * ```
  */
 export function d1Migrations(options: D1MigrationsOptions = {}): Plugin {
+  const migrate = async (config: ResolvedConfig): Promise<void> => {
+    const root = config.root;
+    // In-memory state starts empty every time; there is nothing on disk to migrate.
+    if (options.persistState === false) return;
+    const configPath = options.configPath
+      ? resolve(root, options.configPath)
+      : CONFIG_FILES.map((file) => join(root, file)).find((file) => existsSync(file));
+    if (configPath === undefined) return;
+    const persistTo = resolve(root, typeof options.persistState === 'object' ? options.persistState.path : '.wrangler/state');
+    // Wrangler as the app has it (@cloudflare/vite-plugin needs it too).
+    const wrangler = createRequire(join(root, 'package.json'));
+    for (const database of databases(wrangler, configPath)) {
+      if (!existsSync(database.migrationsDir)) continue;
+      const output = await applyMigrations(wrangler, configPath, persistTo, database.binding);
+      if (!output.includes('No migrations to apply')) {
+        config.logger.info(`litflare: applied the D1 migrations of ${database.binding} to the local database`);
+      }
+    }
+  };
   return {
     name: 'litflare:d1-migrations',
     apply: 'serve',
     // Before @cloudflare/vite-plugin starts Miniflare on the same files.
     enforce: 'pre',
-    async configureServer(server) {
-      const root = server.config.root;
-      // In-memory state starts empty every time; there is nothing on disk to migrate.
-      if (options.persistState === false) return;
-      const configPath = options.configPath
-        ? resolve(root, options.configPath)
-        : CONFIG_FILES.map((file) => join(root, file)).find((file) => existsSync(file));
-      if (configPath === undefined) return;
-      const persistTo = resolve(root, typeof options.persistState === 'object' ? options.persistState.path : '.wrangler/state');
-      // Wrangler as the app has it (@cloudflare/vite-plugin needs it too).
-      const wrangler = createRequire(join(root, 'package.json'));
-      for (const database of databases(wrangler, configPath)) {
-        if (!existsSync(database.migrationsDir)) continue;
-        const output = await applyMigrations(wrangler, configPath, persistTo, database.binding);
-        if (!output.includes('No migrations to apply')) {
-          server.config.logger.info(`litflare: applied the D1 migrations of ${database.binding} to the local database`);
-        }
-      }
-    },
+    configureServer: (server) => migrate(server.config),
+    configurePreviewServer: (server) => migrate(server.config),
   };
 }
 

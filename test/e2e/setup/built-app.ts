@@ -24,8 +24,6 @@ export async function setup(project: TestProject): Promise<void> {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: root, env, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`applying D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
   server = await startVite('preview', root, env);
   project.provide('baseURL', server.baseURL);
 }
