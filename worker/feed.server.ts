@@ -1,4 +1,4 @@
-import { getContext } from 'hono/context-storage';
+import { request } from 'litflare/worker';
 
 /** One event of the live feed. */
 export interface Tick {
@@ -13,7 +13,7 @@ export interface Tick {
  * produced, until the caller stops listening (at most `limit` events).
  */
 export async function* ticks(intervalMs = 500, limit = 600): AsyncGenerator<Tick> {
-  const where = String(getContext().req.raw.cf?.colo ?? 'local');
+  const where = String(request().cf?.colo ?? 'local');
   for (let n = 1; n <= limit; n++) {
     yield { n, at: new Date(), where };
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

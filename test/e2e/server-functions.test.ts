@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openPage } from './setup/browser.js';
+import { hydrated, signIn } from './setup/sign-in.js';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -13,8 +14,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const hydrated = (page: Page, tag: string) =>
-  page.waitForFunction((name) => (document.querySelector(name) as { hasUpdated?: boolean } | null)?.hasUpdated === true, tag);
 
 /** The RPC requests a page made: method and server function id. */
 function rpcLog(page: Page): { method: string; id: string; status?: number }[] {
@@ -29,8 +28,10 @@ function rpcLog(page: Page): { method: string; id: string; status?: number }[] {
 describe('server functions in the built demo', () => {
   it('adds, validates, ticks and keeps todos through server functions, from the hydrated list', async () => {
     const { page, problems } = await openPage(browser);
-    const calls = rpcLog(page);
     await page.goto(`${baseURL}/todos`);
+    await signIn(page, `Ada ${Date.now() % 100000}`);
+    const calls = rpcLog(page);
+    await page.reload();
     await hydrated(page, 'todo-list');
     expect(calls).toEqual([]); // the list came with the page
 
@@ -67,6 +68,31 @@ describe('server functions in the built demo', () => {
     await page.context().close();
   });
 
+  it('keeps each user’s todos to themselves', async () => {
+    const [alice, bob] = [await openPage(browser), await openPage(browser)];
+    const title = `Alice's secret ${Date.now()}`;
+    await alice.page.goto(`${baseURL}/todos`);
+    await signIn(alice.page, 'Alice');
+    await hydrated(alice.page, 'todo-list');
+    await alice.page.locator('todo-list input[type=text]').fill(title);
+    await alice.page.locator('todo-list button[type=submit]').click();
+    await alice.page.locator('todo-list li span', { hasText: title }).waitFor();
+    await bob.page.goto(`${baseURL}/todos`);
+    await signIn(bob.page, 'Bob');
+    await hydrated(bob.page, 'todo-list');
+    expect(await bob.page.content()).not.toContain(title);
+    expect(await bob.page.locator('todo-list li span', { hasText: title }).count()).toBe(0);
+    await Promise.all([alice.page.context().close(), bob.page.context().close()]);
+  });
+
+  it('asks a signed-out visitor to sign in instead of showing a list', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseURL}/todos`);
+    await expect(page.locator('.signed-out').textContent()).resolves.toContain('Sign in');
+    expect(await page.locator('todo-list').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('streams the live feed as the server produces it, and cancels the request on stop', async () => {
     const { page, problems } = await openPage(browser);
     await page.goto(`${baseURL}/todos`);
@@ -94,7 +120,7 @@ describe('server functions in the built demo', () => {
         .join('\n');
     const client = read('dist/client');
     const worker = read('dist/litflare_demo');
-    for (const serverOnly of ['litflare-demo: todos are stored in D1 by the Worker', 'SELECT id, title, done, created_at FROM todos']) {
+    for (const serverOnly of ['litflare-demo: todos are stored in D1 by the Worker', 'DELETE FROM todos WHERE id = ? AND owner = ?']) {
       expect(worker).toContain(serverOnly);
       expect(client).not.toContain(serverOnly);
     }

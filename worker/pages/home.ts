@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { PageHandler } from 'litflare/worker';
 import type { Product } from '../../components/index.js';
+import { layout } from './layout.js';
 
 const products: Product[] = [
   { id: 1, name: 'Edge Espresso', price: 3.5, tags: ['hot', 'fast'] },
@@ -10,15 +11,15 @@ const products: Product[] = [
 ];
 
 /** The demo's home page: layout with slots, a counter started by the server, a nested list. */
-export const homePage: PageHandler = (c) => {
+export const homePage: PageHandler = async (c) => {
   const start = Number.parseInt(c.req.query('start') ?? '', 10);
   const count = Number.isFinite(start) ? start : 3;
   return {
     title: 'litflare — Lit at the edge',
     head: html`<meta name="description" content="Lit components streamed from a Cloudflare Worker and hydrated in the browser.">`,
-    body: html`
-      <app-layout>
-        <nav slot="nav"><a href="/" style="color:white">Home</a> · <a href="/todos" style="color:white">Server functions</a></nav>
+    body: await layout(
+      '/',
+      html`
         <section>
           <h1 style="margin-top:0">Lit components, streamed from the edge</h1>
           <p>
@@ -30,7 +31,7 @@ export const homePage: PageHandler = (c) => {
         <h2>Menu</h2>
         <product-list .products=${products}></product-list>
         <span slot="footer">Served by litflare from workerd.</span>
-      </app-layout>
-    `,
+      `,
+    ),
   };
 };

@@ -1,0 +1,84 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+import { hydrated, signIn } from './setup/sign-in.js';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('sessions in the built demo', () => {
+  it('sign in with a new, HttpOnly, SameSite=Lax session cookie, and sign out', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseURL}/`);
+    await signIn(page, 'Grace');
+    expect(await page.locator('user-session strong').textContent()).toBe('Grace');
+    const [session] = (await page.context().cookies()).filter((c) => c.name.endsWith('lf_session'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(session!.value.length).toBeGreaterThanOrEqual(22);
+    // Signing out clears the cookie; the page renders for nobody again.
+    await Promise.all([page.waitForNavigation(), page.locator('user-session button').click()]);
+    await hydrated(page, 'user-session');
+    expect(await page.locator('user-session input').count()).toBe(1);
+    expect((await page.context().cookies()).filter((c) => c.name.endsWith('lf_session'))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the platform page in the built demo', () => {
+  it('bumps a KV counter, uploads to and downloads from R2, and runs a queue job with a retry', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${baseURL}/platform`);
+    await hydrated(page, 'kv-counter');
+    const before = Number(await page.locator('kv-counter output').textContent());
+    await page.locator('kv-counter button').click();
+    await expect.poll(async () => Number(await page.locator('kv-counter output').textContent())).toBe(before + 1);
+    await page.reload();
+    await hydrated(page, 'kv-counter');
+    expect(Number(await page.locator('kv-counter output').textContent())).toBe(before + 1);
+
+    const dir = mkdtempSync(join(tmpdir(), 'litflare-upload-'));
+    const name = `note-${Date.now()}.txt`;
+    writeFileSync(join(dir, name), 'bytes through devalue into R2 ✓');
+    await hydrated(page, 'file-shelf');
+    await page.locator('file-shelf input[type=file]').setInputFiles(join(dir, name));
+    const link = page.locator('file-shelf li a', { hasText: name });
+    await link.waitFor();
+    const download = await fetch(`${baseURL}${await link.getAttribute('href')}`);
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent(name));
+    expect(await download.text()).toBe('bytes through devalue into R2 ✓');
+
+    const text = `flaky ${Date.now()}`;
+    await page.locator('job-queue input').fill(text);
+    await page.locator('job-queue button').click();
+    const reversed = [...text].reverse().join('');
+    await page.locator('job-queue li', { hasText: `→ ${reversed} (attempt 2)` }).waitFor({ timeout: 20_000 });
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('shows the row the cron trigger wrote', async () => {
+    // Miniflare's trigger endpoint; the header routes it to the app's Worker, as the Cloudflare plugin does in dev.
+    const trigger = await fetch(`${baseURL}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('*/10 * * * *')}`, {
+      headers: { 'MF-Route-Override': 'litflare-demo' },
+    });
+    expect(trigger.status).toBe(200);
+    const { page } = await openPage(browser);
+    await page.goto(`${baseURL}/platform`);
+    await expect(page.locator('.cron-runs li').first().textContent()).resolves.toMatch(/^\*\/10 \* \* \* \* at \d{4}-/);
+    await page.context().close();
+  });
+
+  it('refuses a bad file key and a missing file', async () => {
+    expect((await fetch(`${baseURL}/files/..%2Fsecret`)).status).toBe(400);
+    expect((await fetch(`${baseURL}/files/no-such-file`)).status).toBe(404);
+  });
+});
