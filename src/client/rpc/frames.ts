@@ -34,7 +34,7 @@ export function readFrames(body: ReadableStream<Uint8Array>): ReadableStream<unk
           const { done, value } = await reader.read();
           if (done) {
             ended = true;
-            return controller.error(new ServerError(502, 'The stream ended before the server finished it.'));
+            return controller.error(new ServerError(502, 'The stream ended early.'));
           }
           buffered += decoder.decode(value, { stream: true });
         }
