@@ -117,9 +117,41 @@ async function main() {
     console.table(rows.map((r) => ({ contestant: r.name, 'req/s': r.rps.toFixed(0), 'server CPU µs/req': r.cpuUs.toFixed(0), 'p50 ms': r.p50.toFixed(2) })));
     const [hono, , rpc] = rows;
     console.log(`RPC echo: ${(rpc.cpuUs / hono.cpuUs).toFixed(2)}× the CPU of bare Hono, ${(rpc.rps / hono.rps).toFixed(2)}× its req/s`);
+    const withBoundary = await firstByte(`${url}/stream/with`);
+    const without = await firstByte(`${url}/stream/without`);
+    console.log(
+      `First byte, median of ${withBoundary.samples}: ${withBoundary.firstByte.toFixed(2)} ms with the 300 ms boundary ` +
+        `(complete at ${withBoundary.total.toFixed(0)} ms), ${without.firstByte.toFixed(2)} ms without: ` +
+        `+${(withBoundary.firstByte - without.firstByte).toFixed(2)} ms`,
+    );
   } finally {
     await mf.dispose();
   }
 }
 
-await main();
+/** Median time to the first body byte, and to the end, over sequential requests. */
+async function firstByte(target, samples = 21) {
+  const first = [];
+  const total = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    const response = await fetch(target);
+    const reader = response.body.getReader();
+    await reader.read();
+    first.push(performance.now() - started);
+    while (!(await reader.read()).done);
+    total.push(performance.now() - started);
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { samples, firstByte: median(first), total: median(total) };
+}
+
+if (process.env.BENCH_ONLY === 'first-byte') {
+  build();
+  const { mf, url } = await serve();
+  try {
+    console.log(await firstByte(`${url}/stream/with`, 3));
+  } finally {
+    await mf.dispose();
+  }
+} else await main();

@@ -1,11 +1,17 @@
 import { Hono } from 'hono';
 import { serverFnMeta } from 'litflare';
 import { createApp } from 'litflare/worker';
+import { html } from 'lit';
+import './components/stream-cards.js';
 import { echo } from './echo.server.js';
 
 const app = createApp({ dev: false });
 // The harness asks for the id it must call.
 app.get('/ids/echo', (c) => c.text(serverFnMeta(echo)?.id ?? ''));
+// The streaming demo's page with its 300 ms boundary, and the same page without it.
+const intro = html`<h1>Streaming</h1><p>${'The shell goes out at once. '.repeat(40)}</p>`;
+app.page('/stream/with', () => html`${intro}<slow-card label="forecast"></slow-card>`);
+app.page('/stream/without', () => html`${intro}<static-card label="forecast"></static-card>`);
 // A plain JSON route through litflare's app (its middleware, no RPC).
 app.post('/plain/echo', async (c) => c.json(await c.req.json()));
 

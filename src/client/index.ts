@@ -2,10 +2,11 @@
 // is the first import of the client runtime, and the client runtime is the
 // first import of the app's client entry.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-import { applyServerProps } from './hydrate/server-props.js';
+import { readHydrationData } from './hydrate/hydration-data.js';
+import { useHydrationData } from './hydrate/server-data.js';
 import { warnUndefinedElements } from './hydrate/undefined-elements.js';
 
-applyServerProps(document);
+useHydrationData(readHydrationData(document));
 if (import.meta.env.DEV) warnUndefinedElements();
 
-export { applyServerProps, warnUndefinedElements };
+export { readHydrationData, useHydrationData, warnUndefinedElements };

@@ -1,3 +1,5 @@
+import type { Settled } from './server-data/settled.js';
+
 /** `type` of the `<script>` elements that carry hydration data (devalue). Browsers never execute it. */
 export const DATA_SCRIPT_TYPE = 'application/litflare+devalue';
 
@@ -6,10 +8,13 @@ export const PROPS_ATTRIBUTE = 'data-lf-props';
 
 /**
  * One hydration data script's content: properties that a page template set
- * on page-level elements (keyed by the element's `data-lf-props` id).
+ * on page-level elements (keyed by the element's `data-lf-props` id), and the
+ * results of server-data calls made while rendering (keyed by server function
+ * id and arguments).
  */
 export interface HydrationPayload {
   props?: Record<number, Record<string, unknown>>;
+  data?: Record<string, Settled>;
 }
 
 /**

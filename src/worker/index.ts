@@ -1,6 +1,7 @@
 export { createApp, LitflareApp, type AppOptions } from './app/create-app.js';
 export type { BeforeHook, AfterHook } from './app/hooks.js';
-export type { PageHandler, PageOutput } from './app/page-route.js';
+export type { Layout, PageHandler, PageOutput } from './app/page-route.js';
+export { redirect, type RedirectStatus } from './app/redirect.js';
 export { defaultErrorPage, defaultNotFoundPage } from './app/error-pages.js';
 export type { Page } from './ssr/page.js';
 export type { ChunkOptions } from './ssr/render-stream.js';

@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import type { PageHandler } from 'litflare/worker';
 import type { Product } from '../../components/index.js';
-import { layout } from './layout.js';
 
 const products: Product[] = [
   { id: 1, name: 'Edge Espresso', price: 3.5, tags: ['hot', 'fast'] },
@@ -11,27 +10,24 @@ const products: Product[] = [
 ];
 
 /** The demo's home page: layout with slots, a counter started by the server, a nested list. */
-export const homePage: PageHandler = async (c) => {
+export const homePage: PageHandler = (c) => {
   const start = Number.parseInt(c.req.query('start') ?? '', 10);
   const count = Number.isFinite(start) ? start : 3;
   return {
     title: 'litflare — Lit at the edge',
     head: html`<meta name="description" content="Lit components streamed from a Cloudflare Worker and hydrated in the browser.">`,
-    body: await layout(
-      '/',
-      html`
-        <section>
-          <h1 style="margin-top:0">Lit components, streamed from the edge</h1>
-          <p>
-            This page was rendered by a Cloudflare Worker as declarative shadow DOM. It reads fine without
-            JavaScript; with it, every element hydrates over the server's DOM.
-          </p>
-          <lf-counter count=${count}></lf-counter>
-        </section>
-        <h2>Menu</h2>
-        <product-list .products=${products}></product-list>
-        <span slot="footer">Served by litflare from workerd.</span>
-      `,
-    ),
+    body: html`
+      <section>
+        <h1 style="margin-top:0">Lit components, streamed from the edge</h1>
+        <p>
+          This page was rendered by a Cloudflare Worker as declarative shadow DOM. It reads fine without
+          JavaScript; with it, every element hydrates over the server's DOM.
+        </p>
+        <lf-counter count=${count}></lf-counter>
+      </section>
+      <h2>Menu</h2>
+      <product-list .products=${products}></product-list>
+      <span slot="footer">Served by litflare from workerd.</span>
+    `,
   };
 };

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import type { PageHandler } from 'litflare/worker';
 import { listTodos } from '../todos.server.js';
 import { signedInUser } from '../user.js';
-import { layout } from './layout.js';
 
 /** Server functions: a per-user D1 todo list (plain and validated calls) and a streamed live feed. */
 export const todosPage: PageHandler = async () => {
@@ -14,19 +13,16 @@ export const todosPage: PageHandler = async () => {
       : html`<todo-list .todos=${await listTodos()}></todo-list>`;
   return {
     title: 'Server functions — litflare',
-    body: await layout(
-      '/todos',
-      html`
-        <h1 style="margin-top:0">Server functions</h1>
-        <p>
-          Your list is stored in D1, under your session. Adding, ticking and deleting call functions exported from
-          <code>worker/todos.server.ts</code>; the browser gets typed proxies, never their code.
-        </p>
-        ${list}
-        <h2>A streamed function</h2>
-        <p><code>ticks()</code> is an async generator on the server; its values arrive as they are produced.</p>
-        <live-feed></live-feed>
-      `,
-    ),
+    body: html`
+      <h1 style="margin-top:0">Server functions</h1>
+      <p>
+        Your list is stored in D1, under your session. Adding, ticking and deleting call functions exported from
+        <code>worker/todos.server.ts</code>; the browser gets typed proxies, never their code.
+      </p>
+      ${list}
+      <h2>A streamed function</h2>
+      <p><code>ticks()</code> is an async generator on the server; its values arrive as they are produced.</p>
+      <live-feed></live-feed>
+    `,
   };
 };

@@ -13,7 +13,7 @@ import { parseShell, type Shell } from '../ssr/shell.js';
 import { appShell } from './app-shell.js';
 import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
 import { hooks, type AfterHook, type BeforeHook } from './hooks.js';
-import { toPage, type PageHandler } from './page-route.js';
+import { toPage, type Layout, type PageHandler } from './page-route.js';
 import { requestScope } from './request-scope.js';
 import { mountRpc, type RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../rpc/origin.js';
@@ -26,6 +26,8 @@ export interface AppOptions {
    * (development) or built it (production). It must contain `<!--ssr-outlet-->`.
    */
   shell?: string;
+  /** Wraps the body of every page (and the not-found page) in shared markup; a page can opt out. */
+  layout?: Layout;
   /** Renders the page for an unknown path (status 404 unless it sets one). */
   notFound?: (c: Context<AppEnv>) => Page | Promise<Page>;
   /** Renders the page for an error thrown before the first byte (status 500 unless it sets one). */
@@ -34,6 +36,20 @@ export interface AppOptions {
   dev?: boolean;
   /** How the HTML stream sizes its chunks. */
   chunks?: ChunkOptions;
+  /**
+   * Milliseconds a server-data call (`ServerData`) may take while a page
+   * renders; after that its element streams with the error state (a 504), so
+   * the response always completes. @default 10_000
+   */
+  dataTimeout?: number;
+  /**
+   * Compress pages that stream server data. By default they are sent
+   * unencoded (`Content-Encoding: identity`): gzip and brotli encoders hold
+   * small writes until the response ends, which would hold the shell until
+   * the slowest data arrives. Pages that render in one go are compressed as
+   * usual. @default false
+   */
+  compressStreamedPages?: boolean;
   /** Server function calls: body size limit. */
   rpc?: RpcOptions;
   /**
@@ -97,7 +113,7 @@ export class LitflareApp extends Hono<AppEnv> {
     }
     this.notFound(async (c) => {
       const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);
-      return this.render({ status: 404, ...page });
+      return this.render({ status: 404, ...(await this.#withLayout(page, c, this.#options.layout)) });
     });
     this.onError((error, c) => this.#errorResponse(error, c));
     // Server functions are mounted on the first request, after the app's own
@@ -174,15 +190,21 @@ export class LitflareApp extends Hono<AppEnv> {
    *   title: `User ${c.req.param('id')}`,
    *   body: html`<user-card user-id=${c.req.param('id')}></user-card>`,
    * }));
+   * app.page('/print', printView, { layout: false }); // without the app's layout
    * ```
    */
-  page(path: string, handler: PageHandler): this {
+  page(path: string, handler: PageHandler, options: { layout?: Layout | false } = {}): this {
+    const layout = options.layout ?? this.#options.layout;
     this.get(path, async (c) => {
       const output = await handler(c);
       if (output instanceof Response) return output;
-      return this.render(toPage(output));
+      return this.render(await this.#withLayout(toPage(output), c, layout));
     });
     return this;
+  }
+
+  async #withLayout(page: Page, c: Context<AppEnv>, layout: Layout | false | undefined): Promise<Page> {
+    return layout ? { ...page, body: await layout(page.body, c) } : page;
   }
 
   /**
@@ -200,6 +222,8 @@ export class LitflareApp extends Hono<AppEnv> {
     try {
       return await renderPage(page, await this.#shell(), {
         dev: this.#dev,
+        dataTimeout: this.#options.dataTimeout,
+        compressStreamedPages: this.#options.compressStreamedPages,
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),

@@ -23,3 +23,15 @@ export function toPage(output: unknown): Page {
   }
   return { body: output };
 }
+
+/**
+ * Wraps a page's body in shared markup (navigation, header, footer). Set one
+ * for every page with `createApp({ layout })`, or per page with
+ * `app.page(path, handler, { layout })` (`false` for none).
+ *
+ * @example
+ * ```ts
+ * const layout: Layout = async (body, c) => html`<app-layout user=${await userName(c)}>${body}</app-layout>`;
+ * ```
+ */
+export type Layout = (body: unknown, c: Context<AppEnv>) => unknown;

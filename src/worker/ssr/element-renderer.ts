@@ -1,25 +1,32 @@
 import { LitElementRenderer, type RenderInfo } from '@lit-labs/ssr';
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
+import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
 type HostStack = RenderInfo['customElementHostStack'];
 
+/** Marks an element whose server data streams later; the swap script finds it by this. */
+export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
+
 /**
- * A `LitElementRenderer` for one page render. Elements inside another
- * element's shadow root get their properties again on the client when their
- * parent hydrates; elements written by the page template itself have no such
- * parent, so the properties the template set on them are recorded in the
- * hydration data and marked with `data-lf-props`.
+ * A `LitElementRenderer` for one render pass (the page, or one streamed
+ * boundary). Elements inside another element's shadow root get their
+ * properties again on the client when their parent hydrates; elements written
+ * by the page template itself have no such parent, so the properties the
+ * template set on them are recorded in the hydration data and marked with
+ * `data-lf-props`. Elements that load server data are registered with the
+ * page's boundaries and marked with `data-lf-b`.
  *
  * @example
  * ```ts
  * const hosts: RenderInfo['customElementHostStack'] = [];
- * render(page, { customElementHostStack: hosts, elementRenderers: [pageElementRenderer(hosts, data)] });
+ * render(page, { customElementHostStack: hosts, elementRenderers: [pageElementRenderer(hosts, data, boundaries)] });
  * ```
  */
-export function pageElementRenderer(hosts: HostStack, data: HydrationData): typeof LitElementRenderer {
+export function pageElementRenderer(hosts: HostStack, data: HydrationData, boundaries: Boundaries): typeof LitElementRenderer {
   return class PageElementRenderer extends LitElementRenderer {
     readonly #pageLevel = hosts.length === 0;
+    readonly #boundary = boundaries.register(this);
     #props: Record<string, unknown> | undefined;
 
     override setProperty(name: string, value: unknown): void {
@@ -27,11 +34,12 @@ export function pageElementRenderer(hosts: HostStack, data: HydrationData): type
       if (this.#pageLevel) (this.#props ??= {})[name] = value;
     }
 
-    override renderAttributes(): ReturnType<LitElementRenderer["renderAttributes"]> {
+    override renderAttributes(): ReturnType<LitElementRenderer['renderAttributes']> {
       const attributes = super.renderAttributes();
       if (this.#props !== undefined) {
         attributes.push(` ${PROPS_ATTRIBUTE}="${data.addProps(this.tagName, this.#props)}"`);
       }
+      if (this.#boundary !== undefined) attributes.push(` ${BOUNDARY_ATTRIBUTE}="${this.#boundary}"`);
       return attributes;
     }
   };

@@ -1,5 +1,6 @@
 import { stringify } from 'devalue';
 import { DATA_SCRIPT_TYPE, escapeScriptJson, type HydrationPayload } from '../../shared/hydration.js';
+import type { Settled } from '../../shared/server-data/settled.js';
 
 /**
  * Collects what one page render must hand to the browser so that hydration
@@ -15,6 +16,7 @@ import { DATA_SCRIPT_TYPE, escapeScriptJson, type HydrationPayload } from '../..
  */
 export class HydrationData {
   #props: Record<number, Record<string, unknown>> | undefined;
+  #data: Record<string, Settled> | undefined;
   readonly #tags: string[] = [];
 
   /** Records an element's properties and returns the id to put in its `data-lf-props`. */
@@ -24,22 +26,30 @@ export class HydrationData {
     return id;
   }
 
+  /** Records the result of a server-data call, for the browser to take instead of calling again. */
+  addData(key: string, settled: Settled): void {
+    (this.#data ??= {})[key] = settled;
+  }
+
   /** The `<script>` carrying everything recorded since the last call, or `''` when there is nothing. */
   script(): string {
-    const props = this.#props;
-    if (props === undefined) return '';
+    const { props, data } = { props: this.#props, data: this.#data };
+    if (props === undefined && data === undefined) return '';
     this.#props = undefined;
-    const payload: HydrationPayload = { props };
+    this.#data = undefined;
+    const payload: HydrationPayload = {};
+    if (props !== undefined) payload.props = props;
+    if (data !== undefined) payload.data = data;
     let json: string;
     try {
       json = stringify(payload);
     } catch (error) {
-      throw this.#explain(props, error);
+      throw props === undefined ? dataError(error) : this.#explain(props, error);
     }
     return `<script type="${DATA_SCRIPT_TYPE}">${escapeScriptJson(json)}</script>`;
   }
 
-  /** Names the element whose properties could not be serialized. */
+  /** Names the element whose properties could not be serialized (or the data, if they all can). */
   #explain(props: Record<number, Record<string, unknown>>, error: unknown): Error {
     for (const [id, value] of Object.entries(props)) {
       for (const [name, property] of Object.entries(value)) {
@@ -55,6 +65,15 @@ export class HydrationData {
         }
       }
     }
-    return error instanceof Error ? error : new Error(String(error));
+    return dataError(error);
   }
+}
+
+function dataError(error: unknown): Error {
+  return new Error(
+    `litflare: a server function's result cannot be sent to the browser for hydration (${
+      error instanceof Error ? error.message : String(error)
+    }). Return plain data (objects, arrays, Date, Map, Set, …).`,
+    { cause: error },
+  );
 }

@@ -1,5 +1,6 @@
 import type { RenderInfo } from '@lit-labs/ssr';
 import { escapeHtml } from '../../shared/escape-html.js';
+import { redirectLocation } from '../app/redirect.js';
 
 type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElementHostStack'>;
 
@@ -23,6 +24,12 @@ export function lateErrorMarker(error: unknown, stacks: ElementStacks, dev: bool
     if (instance === undefined) continue;
     if (hosts.includes(instance)) close += '</template>';
     close += `</${instance.tagName}>`;
+  }
+  const location = redirectLocation(error);
+  if (location !== undefined) {
+    // Headers are gone: the page redirects itself.
+    const href = escapeHtml(location);
+    return `${close}<meta http-equiv="refresh" content="0;url=${href}"><p data-litflare-redirect><a href="${href}">Continue</a></p>`;
   }
   const detail = dev && error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '';
   return (

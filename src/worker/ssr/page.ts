@@ -5,6 +5,9 @@ import { type Shell, titleTag } from './shell.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
 import { pageElementRenderer } from './element-renderer.js';
+import { Boundaries } from './boundaries.js';
+import { withinRender } from './server-data-backend.js';
+import { redirectLocation } from '../app/redirect.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,
@@ -38,6 +41,10 @@ export interface RenderPageOptions extends ChunkOptions {
   dev: boolean;
   /** See {@link PageStreamOptions.onContinue}. */
   onContinue?: PageStreamOptions['onContinue'];
+  /** Milliseconds a server-data call may take before its element renders the error state. @default 10_000 */
+  dataTimeout?: number;
+  /** Let the platform compress pages that stream server data (it may then hold the shell back). @default false */
+  compressStreamedPages?: boolean;
 }
 
 /** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
@@ -57,7 +64,22 @@ type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElem
 export async function renderPage(page: Page, shell: Shell, options: RenderPageOptions): Promise<Response> {
   const stacks: ElementStacks = { customElementInstanceStack: [], customElementHostStack: [] };
   const data = new HydrationData();
-  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data)] };
+  const boundaries: Boundaries = new Boundaries(
+    data,
+    (host) => {
+      // A streamed boundary renders one element's shadow root on its own.
+      const hosts = [host];
+      return {
+        customElementInstanceStack: [host],
+        customElementHostStack: hosts,
+        eventTargetStack: [],
+        slotStack: [],
+        elementRenderers: [pageElementRenderer(hosts, data, boundaries)],
+      };
+    },
+    { timeout: options.dataTimeout ?? 10_000, dev: options.dev },
+  );
+  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data, boundaries)] };
   const parts: Renderable[] = [
     shell.start,
     titleTag(page.title ?? shell.title),
@@ -65,17 +87,25 @@ export async function renderPage(page: Page, shell: Shell, options: RenderPageOp
     shell.middle,
     render(page.body, renderInfo),
     lazy(() => data.script()),
+    boundaries.stream(),
     shell.end,
   ];
   const { body } = await renderPageStream(parts, {
     ...options,
+    within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
-      console.error('litflare: rendering failed after the response had started', error);
+      if (redirectLocation(error) === undefined) console.error('litflare: rendering failed after the response had started', error);
       return lateErrorMarker(error, stacks, options.dev) + shell.end;
     },
   });
   const headers = new Headers(page.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
+  // A gzip or brotli encoder holds small writes until the response ends (workerd
+  // flushes only event streams), which would hold the shell until the slowest
+  // data arrives. A page still loading data is sent unencoded so its shell shows at once.
+  if (boundaries.loading && !options.compressStreamedPages && !headers.has('content-encoding')) {
+    headers.set('content-encoding', 'identity');
+  }
   return new Response(body, { status: page.status ?? 200, headers });
 }
 

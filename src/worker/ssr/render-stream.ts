@@ -35,6 +35,8 @@ export interface PageStreamOptions extends ChunkOptions {
    * work the stream awaits before it closes (e.g. saving the session).
    */
   onContinue?: () => () => Promise<void>;
+  /** Wraps every render step, e.g. to make the page's render state current. */
+  within?: <T>(fill: () => T) => T;
 }
 
 /** A page stream whose first chunk has already been rendered. */
@@ -63,13 +65,15 @@ export async function renderPageStream(parts: readonly Renderable[], options: Pa
   // The stream pulls from outside the request's async context; render later
   // chunks inside it, so components and server functions still see their request.
   const inRequest = AsyncLocalStorage.snapshot();
+  const within = options.within ?? ((fill) => fill());
+  const fill = (limit: number): FillStop => within(() => writer.fill(limit));
   const chunk = options.chunk ?? 65_536;
-  let stop: FillStop = writer.fill(options.firstChunk ?? 16_384);
+  let stop: FillStop = fill(options.firstChunk ?? 16_384);
   // Wait out promises until there is something to send: the first byte must
   // carry content, and an error before it still gets a real status code.
   while (stop.kind === 'wait' && !writer.pending) {
     await stop.until;
-    stop = writer.fill(options.firstChunk ?? 16_384);
+    stop = fill(options.firstChunk ?? 16_384);
   }
   const first = writer.take();
   let waiting: Promise<unknown> | undefined = stop.kind === 'wait' ? stop.until : undefined;
@@ -104,7 +108,7 @@ export async function renderPageStream(parts: readonly Renderable[], options: Pa
               await until;
               if (cancelled) return;
             }
-            const next = inRequest(() => writer.fill(chunk));
+            const next = inRequest(() => fill(chunk));
             if (next.kind === 'wait') waiting = next.until;
             const text = writer.take();
             if (text.length > 0) controller.enqueue(encoder.encode(text));

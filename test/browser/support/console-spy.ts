@@ -17,3 +17,11 @@ for (const level of ['warn', 'error'] as const) {
 }
 addEventListener('error', (event) => logged.push({ level: 'error', text: `uncaught: ${event.message}` }));
 addEventListener('unhandledrejection', (event) => logged.push({ level: 'error', text: `unhandled: ${String(event.reason)}` }));
+
+/** Every request the page sent with fetch (server function calls go through it). */
+export const fetched: string[] = [];
+const originalFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  fetched.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  return originalFetch(input, init);
+};

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'vite';
+import { createServer, runnerImport } from 'vite';
 
 /**
  * Serves `GET /__ssr?case=<name>&args=<json>`: the HTML document litflare's
@@ -12,11 +12,14 @@ export function ssrPlugin(root) {
   return {
     name: 'litflare-ssr-fixtures',
     async serverStart() {
+      // Server modules are tagged with their ids, as in the Worker build.
+      const { module: fns } = await runnerImport(join(root, 'src/vite/server-fns/plugin.ts'));
       vite = await createServer({
         root,
         configFile: false,
         logLevel: 'error',
         appType: 'custom',
+        plugins: [fns.serverFunctions({ includeTests: true })],
         server: { middlewareMode: true, hmr: false, ws: false },
       });
     },

@@ -4,6 +4,8 @@ export interface FixtureWindow extends Window {
   litflareHydrated?: Promise<void>;
   /** Warnings and errors logged in the frame. */
   litflareLogged?: { level: 'warn' | 'error'; text: string }[];
+  /** Every URL the frame fetched. */
+  litflareFetched?: string[];
 }
 
 /**

@@ -1,0 +1,30 @@
+import { parse } from 'devalue';
+import { DATA_SCRIPT_TYPE, PROPS_ATTRIBUTE, type HydrationPayload } from '../../shared/hydration.js';
+import type { Settled } from '../../shared/server-data/settled.js';
+
+/**
+ * Reads the page's hydration data, once: gives page-level elements the
+ * properties the server's page template set on them (before their classes
+ * are defined: Lit keeps properties set on an element before it upgrades, so
+ * its first, hydrating render sees the same data the server rendered with),
+ * and returns the results of server-data calls the page carried.
+ *
+ * @example
+ * ```ts
+ * const data = readHydrationData(document); // before importing the components
+ * ```
+ */
+export function readHydrationData(root: Document): Map<string, Settled> {
+  const data = new Map<string, Settled>();
+  for (const script of root.querySelectorAll<HTMLScriptElement>(`script[type="${DATA_SCRIPT_TYPE}"]`)) {
+    const payload = parse(script.textContent ?? '') as HydrationPayload;
+    for (const [id, props] of Object.entries(payload.props ?? {})) {
+      const element = root.querySelector(`[${PROPS_ATTRIBUTE}="${id}"]`);
+      if (element === null) continue;
+      Object.assign(element, props);
+      element.removeAttribute(PROPS_ATTRIBUTE);
+    }
+    for (const [key, settled] of Object.entries(payload.data ?? {})) data.set(key, settled);
+  }
+  return data;
+}

@@ -1,0 +1,167 @@
+import { type LitElementRenderer, RenderResultIterator, type RenderInfo } from '@lit-labs/ssr';
+import type { Settled } from '../../shared/server-data/settled.js';
+import { toWireError } from '../rpc/errors.js';
+import type { Renderable } from './chunk-writer.js';
+import type { HydrationData } from './hydration-data.js';
+import { swapScript } from './swap-script.js';
+
+/** An element whose server data is still loading: streamed again once all of it settles. */
+interface Boundary {
+  readonly id: number;
+  readonly instance: LitElementRenderer;
+  readonly calls: Promise<Settled>[];
+}
+
+/** Options of {@link Boundaries}. */
+export interface BoundaryOptions {
+  /** Milliseconds a call may take before its element renders the error state. */
+  timeout: number;
+  /** Error details for failed calls (development). */
+  dev: boolean;
+}
+
+/**
+ * The server data of one page render. Elements with a `ServerData` controller
+ * are known from their constructor; a call they start is deduplicated by key,
+ * its element becomes a boundary, and {@link stream} yields each boundary's
+ * markup as soon as all its calls settle: in resolution order, nested
+ * boundaries included, each with its hydration data and the swap script.
+ *
+ * @example
+ * ```ts
+ * const boundaries = new Boundaries(data, renderInfoFor, { timeout: 10_000, dev: false });
+ * parts.push(render(page), boundaries.stream(), shell.end);
+ * ```
+ */
+export class Boundaries {
+  readonly #data: HydrationData;
+  readonly #renderInfo: (host: LitElementRenderer) => Partial<RenderInfo>;
+  readonly #options: BoundaryOptions;
+  readonly #hosts = new WeakMap<object, number>();
+  readonly #instances = new WeakMap<object, LitElementRenderer>();
+  readonly #boundaries = new Map<object, Boundary>();
+  readonly #settled = new Map<string, Settled>();
+  readonly #inflight = new Map<string, Promise<Settled>>();
+  readonly #ready: Boundary[] = [];
+  #waiting = 0;
+  #wake: (() => void) | undefined;
+  #nextId = 0;
+  #swapDefined = false;
+
+  constructor(
+    data: HydrationData,
+    renderInfo: (host: LitElementRenderer) => Partial<RenderInfo>,
+    options: BoundaryOptions,
+  ) {
+    this.#data = data;
+    this.#renderInfo = renderInfo;
+    this.#options = options;
+  }
+
+  /** Whether server data is still loading (the page will stream more after what rendered so far). */
+  get loading(): boolean {
+    return this.#waiting > 0 || this.#ready.length > 0;
+  }
+
+  /** An element with a `ServerData` controller was constructed. */
+  attach(host: object): void {
+    if (!this.#hosts.has(host)) this.#hosts.set(host, this.#nextId++);
+  }
+
+  /** The element's renderer (to render it again), and its boundary id if it loads server data. */
+  register(instance: LitElementRenderer): number | undefined {
+    if (instance.element === undefined) return undefined;
+    this.#instances.set(instance.element, instance);
+    return this.#hosts.get(instance.element);
+  }
+
+  /** See `ServerDataBackend.settled`. */
+  settled(host: object, key: string, call: () => Promise<unknown>, timeout: number | undefined): Settled | undefined {
+    const known = this.#settled.get(key);
+    if (known !== undefined) return known;
+    const instance = this.#instances.get(host);
+    const id = this.#hosts.get(host);
+    if (instance === undefined || id === undefined) return undefined;
+    let pending = this.#inflight.get(key);
+    if (pending === undefined) {
+      pending = this.#start(key, call, timeout ?? this.#options.timeout);
+      this.#inflight.set(key, pending);
+    }
+    let boundary = this.#boundaries.get(host);
+    if (boundary === undefined) {
+      boundary = { id, instance, calls: [] };
+      this.#boundaries.set(host, boundary);
+      this.#waiting++;
+      // The element's other calls start during this same render, before the queue moves on.
+      queueMicrotask(() => this.#whenSettled(boundary!));
+    }
+    boundary.calls.push(pending);
+    return undefined;
+  }
+
+  /**
+   * The boundaries' markup, each as soon as it is ready: rendered with its
+   * settled data, its hydration data, and the script that moves it into place.
+   */
+  stream(): Iterable<Renderable> {
+    return {
+      [Symbol.iterator]: () => ({
+        next: (): IteratorResult<Renderable> => {
+          if (this.#waiting === 0 && this.#ready.length === 0) return { done: true, value: undefined };
+          return { done: false, value: this.#next() };
+        },
+      }),
+    };
+  }
+
+  async #next(): Promise<Renderable[]> {
+    while (this.#ready.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+    const boundary = this.#ready.shift()!;
+    const { instance } = boundary;
+    const info = this.#renderInfo(instance);
+    const { mode = 'open', delegatesFocus = false } = instance.shadowRootOptions;
+    const shadow = instance.renderShadow(info as RenderInfo) ?? [];
+    const swap = (): string => {
+      const defined = this.#swapDefined;
+      this.#swapDefined = true;
+      return this.#data.script() + swapScript(boundary.id, !defined);
+    };
+    return [
+      `<lf-b id="lf-b-${boundary.id}" hidden><template shadowroot="${mode}" shadowrootmode="${mode}"${delegatesFocus ? ' shadowrootdelegatesfocus' : ''}>`,
+      new RenderResultIterator(shadow),
+      '</template></lf-b>',
+      { [Symbol.iterator]: () => [swap()][Symbol.iterator]() },
+    ];
+  }
+
+  #whenSettled(boundary: Boundary): void {
+    void Promise.all(boundary.calls).then(() => {
+      this.#waiting--;
+      this.#ready.push(boundary);
+      this.#wake?.();
+      this.#wake = undefined;
+    });
+  }
+
+  #start(key: string, call: () => Promise<unknown>, timeout: number): Promise<Settled> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<Settled>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ error: { status: 504, message: `The data did not arrive within ${timeout} ms.` } }),
+        timeout,
+      );
+    });
+    const settled = Promise.resolve()
+      .then(call)
+      .then(
+        (value): Settled => ({ value }),
+        (error: unknown): Settled => ({ error: toWireError(error, this.#options.dev) }),
+      );
+    return Promise.race([settled, timedOut]).then((result) => {
+      clearTimeout(timer);
+      this.#settled.set(key, result);
+      this.#data.addData(key, result);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The inline script that moves a streamed boundary into place: it finds the
+ * element marked `data-lf-b="<id>"` (searching open shadow roots too), gives
+ * its shadow root the streamed `<lf-b>` holder's children, and removes the
+ * holder. It runs as the HTML arrives, before any module script, so elements
+ * hydrate over the final DOM. Defined once per page, by the first boundary.
+ */
+const DEFINE =
+  'self.__lf=function(i){' +
+  'function f(r){var e=r.querySelector(\'[data-lf-b="\'+i+\'"]\');if(e)return e;' +
+  'for(var n of r.querySelectorAll("*"))if(n.shadowRoot&&(e=f(n.shadowRoot)))return e}' +
+  'var s=document.getElementById("lf-b-"+i),t=f(document);' +
+  'if(s&&t&&t.shadowRoot){t.shadowRoot.replaceChildren(...s.shadowRoot.childNodes);t.removeAttribute("data-lf-b")}' +
+  'if(s)s.remove()};';
+
+/**
+ * The `<script>` after boundary `id`: with the swap function's definition for the first one.
+ *
+ * @example
+ * ```ts
+ * swapScript(3, false); // '<script>__lf(3)</script>'
+ * ```
+ */
+export function swapScript(id: number, define: boolean): string {
+  return `<script>${define ? DEFINE : ''}__lf(${id})</script>`;
+}

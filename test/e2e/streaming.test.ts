@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+import { hydrated } from './setup/sign-in.js';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('streaming server data in the built demo', () => {
+  it('shows the pending state first, then the data, and hydrates with zero server-function requests', async () => {
+    const { page, problems } = await openPage(browser);
+    const rpc: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/_lf/rpc/')) rpc.push(`${request.method()} ${request.url()}`);
+    });
+    await page.goto(`${baseURL}/streaming?city=Oslo`, { waitUntil: 'commit' });
+    // The shell is there while the 300 ms forecast is still on its way.
+    await page.locator('weather-card .pending').waitFor();
+    expect(await page.locator('weather-card .pending').textContent()).toBe('Fetching the forecast for Oslo…');
+    await page.locator('weather-card .temp').waitFor();
+    expect(await page.locator('weather-card .temp').textContent()).toBe('-2° / -8°');
+    expect(await page.locator('weather-card .pending').count()).toBe(0);
+    await page.waitForLoadState('load');
+    await hydrated(page, 'weather-card');
+    await hydrated(page, 'edge-info');
+    // The server's nodes are the ones that stay.
+    await page.evaluate(() => {
+      (globalThis as unknown as { temp: Element }).temp = document.querySelector('weather-card')!.shadowRoot!.querySelector('.temp')!;
+    });
+    expect(await page.evaluate(() => document.querySelector('weather-card')!.shadowRoot!.querySelector('.temp') === (globalThis as unknown as { temp: Element }).temp)).toBe(true);
+    expect(rpc).toEqual([]);
+
+    // A new argument after hydration: exactly one request.
+    await page.locator('weather-card select').selectOption('Tokyo');
+    await page.locator('weather-card .temp', { hasText: '31° / 25°' }).waitFor();
+    expect(rpc).toHaveLength(1);
+    expect(rpc[0]).toMatch(/^POST .*\/_lf\/rpc\/[\w-]{16}$/);
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('renders an unknown city’s error through the same stream', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseURL}/streaming?city=Atlantis`);
+    await expect(page.locator('weather-card [role=alert]').textContent()).resolves.toBe('No forecast for Atlantis.');
+    await page.context().close();
+  });
+});
