@@ -150,7 +150,9 @@ if (process.env.BENCH_ONLY === 'first-byte') {
   build();
   const { mf, url } = await serve();
   try {
-    console.log(await firstByte(`${url}/stream/with`, 3));
+    const withBoundary = await firstByte(`${url}/stream/with`);
+    const without = await firstByte(`${url}/stream/without`);
+    console.log({ withBoundary, without, added: withBoundary.firstByte - without.firstByte });
   } finally {
     await mf.dispose();
   }

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from './setup/browser.js';
 import { startDevServer, type DevServer } from './setup/dev-server.js';
+import { hydrated } from './setup/sign-in.js';
 
 let browser: Browser;
 let dev: DevServer;
@@ -17,7 +18,7 @@ afterAll(async () => {
   await dev?.close();
 });
 
-const hydrated = (page: Page) =>
+const counterHydrated = (page: Page) =>
   page.waitForFunction(() => (document.querySelector('lf-counter') as { hasUpdated?: boolean } | null)?.hasUpdated === true);
 
 function edit(file: string, from: string, to: string): void {
@@ -31,7 +32,7 @@ describe('npm run dev', () => {
   it('serves server-rendered pages from workerd that hydrate, and reloads them when sources change', async () => {
     const { page, problems } = await openPage(browser);
     await page.goto(`${dev.baseURL}/?start=2`);
-    await hydrated(page);
+    await counterHydrated(page);
     await page.locator('lf-counter button').click();
     expect(await page.locator('lf-counter output').textContent()).toBe('3');
 
@@ -48,11 +49,33 @@ describe('npm run dev', () => {
     // So does a change to the document shell.
     edit('client/index.html', '<body>', '<body data-edited="yes">');
     await page.waitForFunction(() => document.body.dataset.edited === 'yes', undefined, { timeout: 20_000 });
-    await hydrated(page);
+    await counterHydrated(page);
 
     // Lit announces its development build; nothing else may warn or fail.
     expect(problems.console.filter((text) => !text.startsWith('Lit is in dev mode'))).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('server functions in npm run dev', () => {
+  it('are called from the browser, and a server module edit takes effect without a restart', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${dev.baseURL}/streaming?city=Lisbon`);
+    await page.locator('weather-card .summary', { hasText: 'Sunny with a light breeze' }).waitFor();
+    await hydrated(page, 'weather-card');
+    edit('worker/forecast.server.ts', "'Sunny with a light breeze'", "'Sunny, edited on the fly'");
+    // A call from the browser reaches the edited module …
+    await expect
+      .poll(async () => {
+        await page.locator('weather-card select').selectOption('Oslo');
+        await page.locator('weather-card select').selectOption('Lisbon');
+        return page.locator('weather-card .summary').textContent();
+      }, { timeout: 20_000 })
+      .toBe('Sunny, edited on the fly');
+    // … and so does server rendering.
+    expect(await (await fetch(`${dev.baseURL}/streaming?city=Lisbon`)).text()).toContain('Sunny, edited on the fly');
+    expect(problems.console.filter((text) => !text.startsWith('Lit is in dev mode'))).toEqual([]);
     await page.context().close();
   });
 });
