@@ -3,74 +3,36 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { addTodo, listTodos, removeTodo, setDone } from '../worker/todos.server.js';
+import { cardStyles } from './card-styles.js';
 import type { Todo } from './todo-types.js';
 
 /** A todo list stored in D1, changed through server functions. */
 @customElement('todo-list')
 export class TodoList extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 32rem;
-      padding: 1.25rem;
-      border-radius: 12px;
-      background: white;
-      box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
-    }
-    form {
-      display: flex;
-      gap: 0.5rem;
-    }
-    input[type='text'] {
-      flex: 1;
-      font: inherit;
-      padding: 0.45rem 0.7rem;
-      border: 1px solid #d1d5db;
-      border-radius: 8px;
-    }
-    button {
-      font: inherit;
-      padding: 0.45rem 0.9rem;
-      border: 0;
-      border-radius: 8px;
-      color: white;
-      background: #f6821f;
-      cursor: pointer;
-    }
-    button.remove {
-      padding: 0.1rem 0.5rem;
-      color: #6b7280;
-      background: transparent;
-    }
-    ul {
-      margin: 1rem 0 0;
-      padding: 0;
-      list-style: none;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      padding: 0.35rem 0;
-      border-bottom: 1px solid #f3f4f6;
-    }
-    li span {
-      flex: 1;
-    }
-    li.done span {
-      color: #9ca3af;
-      text-decoration: line-through;
-    }
-    .error {
-      margin: 0.5rem 0 0;
-      color: #b00020;
-    }
-    .summary {
-      margin: 0.75rem 0 0;
-      color: #6b7280;
-      font-size: 0.875rem;
-    }
-  `;
+  static override styles = [
+    cardStyles,
+    css`
+      form {
+        display: flex;
+        gap: 0.5rem;
+      }
+      input[type='text'] {
+        flex: 1;
+      }
+      li span {
+        flex: 1;
+      }
+      li.done span {
+        color: #9ca3af;
+        text-decoration: line-through;
+      }
+      .summary {
+        margin: 0.75rem 0 0;
+        color: #6b7280;
+        font-size: 0.875rem;
+      }
+    `,
+  ];
 
   /** The todos, as the page loaded them on the server. */
   @property({ attribute: false }) todos: Todo[] = [];
@@ -92,11 +54,11 @@ export class TodoList extends LitElement {
           (todo) => html`<li class=${todo.done ? 'done' : ''}>
             <input type="checkbox" .checked=${todo.done} @change=${() => this.#toggle(todo)} aria-label=${`Done: ${todo.title}`} />
             <span>${todo.title}</span>
-            <button class="remove" @click=${() => this.#remove(todo)} aria-label=${`Delete ${todo.title}`}>✕</button>
+            <button class="quiet" @click=${() => this.#remove(todo)} aria-label=${`Delete ${todo.title}`}>✕</button>
           </li>`,
         )}
       </ul>
-      <p class="summary">${open} open, ${this.todos.length - open} done · <button class="remove" @click=${this.#refresh}>Refresh</button></p>
+      <p class="summary">${open} open, ${this.todos.length - open} done · <button class="quiet" @click=${this.#refresh}>Refresh</button></p>
     `;
   }
 

@@ -17,3 +17,20 @@ const replacements: Record<string, string> = {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => replacements[char] ?? char);
 }
+
+/**
+ * Undoes {@link escapeHtml} (and the same five entities written by others).
+ *
+ * @example
+ * ```ts
+ * unescapeHtml('&lt;b&gt;'); // '<b>'
+ * ```
+ */
+export function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -1,20 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './setup/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useBuiltApp();
+const baseURL = app.baseURL;
 
 describe('the built demo app in Chromium', () => {
   it('renders content and styles from declarative shadow DOM with JavaScript disabled', async () => {
-    const { page, problems } = await openPage(browser, { javaScriptEnabled: false });
+    const { page, problems } = await openPage(app.browser(), { javaScriptEnabled: false });
     await page.goto(`${baseURL}/?start=12`);
     await expect(page.getByRole('heading', { name: 'Lit components, streamed from the edge' }).isVisible()).resolves.toBe(true);
     // Text inside shadow roots is there without any script.
@@ -38,7 +31,7 @@ describe('the built demo app in Chromium', () => {
   });
 
   it('hydrates over the server DOM and the counter works, with no failed requests', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(app.browser());
     // Hold the client bundle back until the server's nodes are marked.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -96,7 +89,7 @@ describe('the built demo app in Chromium', () => {
   });
 
   it('shows the not-found page for an unknown path', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(app.browser());
     const response = await page.goto(`${baseURL}/nowhere`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' }).isVisible()).resolves.toBe(true);

@@ -1,23 +1,17 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './setup/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
 import { hydrated, signIn } from './setup/sign-in.js';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useBuiltApp();
+const baseURL = app.baseURL;
 
 describe('sessions in the built demo', () => {
   it('sign in with a new, HttpOnly, SameSite=Lax session cookie, and sign out', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/`);
     await signIn(page, 'Grace');
     expect(await page.locator('user-session strong').textContent()).toBe('Grace');
@@ -35,7 +29,7 @@ describe('sessions in the built demo', () => {
 
 describe('the platform page in the built demo', () => {
   it('bumps a KV counter, uploads to and downloads from R2, and runs a queue job with a retry', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(app.browser());
     await page.goto(`${baseURL}/platform`);
     await hydrated(page, 'kv-counter');
     const before = Number(await page.locator('kv-counter output').textContent());
@@ -71,7 +65,7 @@ describe('the platform page in the built demo', () => {
       headers: { 'MF-Route-Override': 'litflare-demo' },
     });
     expect(trigger.status).toBe(200);
-    const { page } = await openPage(browser);
+    const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/platform`);
     await expect(page.locator('.cron-runs li').first().textContent()).resolves.toMatch(/^\*\/10 \* \* \* \* at \d{4}-/);
     await page.context().close();

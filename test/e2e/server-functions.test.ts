@@ -1,18 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './setup/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
 import { hydrated, signIn } from './setup/sign-in.js';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useBuiltApp();
+const baseURL = app.baseURL;
 
 
 /** The RPC requests a page made: method and server function id. */
@@ -27,7 +22,7 @@ function rpcLog(page: Page): { method: string; id: string; status?: number }[] {
 
 describe('server functions in the built demo', () => {
   it('adds, validates, ticks and keeps todos through server functions, from the hydrated list', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(app.browser());
     await page.goto(`${baseURL}/todos`);
     await signIn(page, `Ada ${Date.now() % 100000}`);
     const calls = rpcLog(page);
@@ -59,7 +54,7 @@ describe('server functions in the built demo', () => {
     await hydrated(page, 'todo-list');
     expect(await page.locator('todo-list li.done span', { hasText: title }).count()).toBe(1);
 
-    await page.locator('todo-list li', { hasText: title }).locator('button.remove').click();
+    await page.locator('todo-list li', { hasText: title }).locator('button.quiet').click();
     await page.locator('todo-list li', { hasText: title }).waitFor({ state: 'detached' });
 
     // The 400 above is reported by Chromium itself; nothing else may fail.
@@ -69,7 +64,7 @@ describe('server functions in the built demo', () => {
   });
 
   it('keeps each user’s todos to themselves', async () => {
-    const [alice, bob] = [await openPage(browser), await openPage(browser)];
+    const [alice, bob] = [await openPage(app.browser()), await openPage(app.browser())];
     const title = `Alice's secret ${Date.now()}`;
     await alice.page.goto(`${baseURL}/todos`);
     await signIn(alice.page, 'Alice');
@@ -86,7 +81,7 @@ describe('server functions in the built demo', () => {
   });
 
   it('asks a signed-out visitor to sign in instead of showing a list', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/todos`);
     await expect(page.locator('.signed-out').textContent()).resolves.toContain('Sign in');
     expect(await page.locator('todo-list').count()).toBe(0);
@@ -94,7 +89,7 @@ describe('server functions in the built demo', () => {
   });
 
   it('streams the live feed as the server produces it, and cancels the request on stop', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(app.browser());
     await page.goto(`${baseURL}/todos`);
     await hydrated(page, 'live-feed');
     const stream = page.waitForRequest((request) => request.url().includes('/_lf/rpc/'));

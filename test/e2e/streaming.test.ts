@@ -1,20 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage } from './setup/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
 import { hydrated } from './setup/sign-in.js';
 
-const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = useBuiltApp();
+const baseURL = app.baseURL;
 
 describe('streaming server data in the built demo', () => {
   it('shows the pending state first, then the data, and hydrates with zero server-function requests', async () => {
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openPage(app.browser());
     const rpc: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/_lf/rpc/')) rpc.push(`${request.method()} ${request.url()}`);
@@ -46,7 +40,7 @@ describe('streaming server data in the built demo', () => {
   });
 
   it('renders an unknown city’s error through the same stream', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/streaming?city=Atlantis`);
     await expect(page.locator('weather-card [role=alert]').textContent()).resolves.toBe('No forecast for Atlantis.');
     await page.context().close();

@@ -1,4 +1,5 @@
 import { SERVER_FN, type ServerFnMeta } from '../../shared/rpc/protocol.js';
+import { readStream } from '../../shared/rpc/read-stream.js';
 import { callServer } from './call.js';
 
 /**
@@ -30,15 +31,5 @@ export function serverProxy(id: string, name: string, method: 'GET' | 'POST', ge
 }
 
 async function* iterate(pending: Promise<ReadableStream<unknown>>): AsyncGenerator<unknown> {
-  const reader = (await pending).getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Runs on completion, on error, and when the caller stops early.
-    await reader.cancel().catch(() => {});
-  }
+  yield* readStream(await pending);
 }

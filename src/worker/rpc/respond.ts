@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'devalue';
 import { END, ERROR, ITEM, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
+import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
 import { toWireError } from './errors.js';
 
@@ -97,20 +98,7 @@ function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): Read
 }
 
 function asAsyncIterable(value: unknown): AsyncIterable<unknown> | undefined {
-  if (value instanceof ReadableStream) return readableToIterable(value);
+  if (value instanceof ReadableStream) return readStream(value);
   if (typeof value === 'object' && value !== null && Symbol.asyncIterator in value) return value as AsyncIterable<unknown>;
   return undefined;
-}
-
-async function* readableToIterable(stream: ReadableStream<unknown>): AsyncGenerator<unknown> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel();
-  }
 }

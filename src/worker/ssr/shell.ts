@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../shared/escape-html.js';
+import { escapeHtml, unescapeHtml } from '../../shared/escape-html.js';
 
 /** Marks where the page body is rendered in the document shell. */
 export const OUTLET = '<!--ssr-outlet-->';
@@ -41,7 +41,7 @@ export function parseShell(html: string): Shell {
   let title: string | undefined;
   const titleMatch = /<title>([\s\S]*?)<\/title>/i.exec(before);
   if (titleMatch !== null) {
-    title = decodeEntities(titleMatch[1] ?? '');
+    title = unescapeHtml(titleMatch[1] ?? '');
     before = before.slice(0, titleMatch.index) + before.slice(titleMatch.index + titleMatch[0].length);
   }
   let split = before.indexOf(HEAD_OUTLET);
@@ -68,11 +68,3 @@ export function titleTag(title: string | undefined): string {
   return title === undefined ? '' : `<title>${escapeHtml(title)}</title>`;
 }
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
