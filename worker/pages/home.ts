@@ -18,7 +18,7 @@ export const homePage: PageHandler = (c) => {
     head: html`<meta name="description" content="Lit components streamed from a Cloudflare Worker and hydrated in the browser.">`,
     body: html`
       <app-layout>
-        <nav slot="nav"><a href="/" style="color:white">Home</a> · <a href="/todos" style="color:white">Server functions</a></nav>
+        <nav slot="nav"><a href="/" style="color:white">Home</a> · <a href="/todos" style="color:white">Server functions</a> · <a href="/chat/lobby" style="color:white">Chat</a></nav>
         <section>
           <h1 style="margin-top:0">Lit components, streamed from the edge</h1>
           <p>
