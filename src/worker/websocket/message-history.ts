@@ -43,10 +43,9 @@ export class MessageHistory<T> {
     if (!Number.isSafeInteger(keep) || keep < 1) {
       throw new Error(`litflare: MessageHistory: keep must be a whole number of at least 1, not ${String(keep)}.`);
     }
-    this.#sql = sqlOf(storage);
+    this.#sql = createTable(storage, table);
     this.#table = table;
     this.#keep = keep;
-    this.#sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL)`);
   }
 
   /**
@@ -94,9 +93,12 @@ export class MessageHistory<T> {
   }
 }
 
-function sqlOf(storage: DurableObjectStorage): SqlStorage {
+/** The storage's SQL API, with the table made: the first use, where a KV-backed object fails. */
+function createTable(storage: DurableObjectStorage, table: string): SqlStorage {
   try {
-    return storage.sql;
+    const sql = storage.sql;
+    sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY AUTOINCREMENT, value TEXT NOT NULL)`);
+    return sql;
   } catch (cause) {
     throw new Error(
       'litflare: MessageHistory needs a SQLite-backed Durable Object. List its class under new_sqlite_classes ' +
