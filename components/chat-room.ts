@@ -128,9 +128,10 @@ export class ChatRoomElement extends LitElement {
     `;
   }
 
-  /** Sends a message as `name` (joining with that name first if it changed). */
+  /** Sends a message as `name` (joining with that name first if it changed, or if the message must wait for a new connection). */
   say(name: string, text: string): void {
-    if (name !== this.#joinedAs) {
+    // Messages sent while disconnected go out before the open event, so before the re-join there.
+    if (name !== this.#joinedAs || this.#socket.status !== 'open') {
       this.#joinedAs = name;
       this.#socket.send({ type: 'join', name });
     }

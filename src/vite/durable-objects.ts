@@ -2,7 +2,14 @@ import { relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { findWranglerConfig, readWranglerConfig } from './wrangler-config.js';
 
-/** Options for {@link durableObjectExports}. */
+/**
+ * Options for {@link durableObjectExports}.
+ *
+ * @example
+ * ```ts
+ * durableObjectExports({ configPath: 'wrangler.jsonc', environment: 'api' });
+ * ```
+ */
 export interface DurableObjectExportsOptions {
   /** The Wrangler config file. @default wrangler.jsonc, wrangler.json or wrangler.toml in the Vite root */
   configPath?: string;

@@ -4,10 +4,24 @@ import type { SocketProtocol } from './protocol.js';
 import { SocketError } from './socket-error.js';
 import { socketUrl } from './socket-url.js';
 
-/** Where a {@link LiveSocket} stands: connecting (also while waiting to retry), open, or closed by `close()`. */
+/**
+ * Where a {@link LiveSocket} stands: connecting (also while waiting to retry), open, or closed by `close()`.
+ *
+ * @example
+ * ```ts
+ * const label: Record<SocketStatus, string> = { connecting: 'connecting…', open: 'live', closed: 'offline' };
+ * ```
+ */
 export type SocketStatus = 'connecting' | 'open' | 'closed';
 
-/** When and how often a {@link LiveSocket} tries again after losing its connection. */
+/**
+ * When and how often a {@link LiveSocket} tries again after losing its connection.
+ *
+ * @example
+ * ```ts
+ * connectSocket('/ws/lobby', { reconnect: { minDelay: 500, maxDelay: 30_000, factor: 2 } });
+ * ```
+ */
 export interface ReconnectOptions {
   /** First delay, in ms; each socket adds up to 50 % at random, so clients dropped together do not return together. @default 1000 */
   minDelay?: number;
@@ -19,7 +33,14 @@ export interface ReconnectOptions {
   timeout?: number;
 }
 
-/** Options of {@link connectSocket}. */
+/**
+ * Options of {@link connectSocket} and `SocketController`.
+ *
+ * @example
+ * ```ts
+ * const options: SocketOptions<ChatProtocol> = { onMessage: (message) => console.log(message.type), maxQueued: 20 };
+ * ```
+ */
 export interface SocketOptions<P extends SocketProtocol> {
   /** Each message from the server, decoded and typed. */
   onMessage?: (message: P['server']) => void;

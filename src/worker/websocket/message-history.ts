@@ -1,6 +1,13 @@
 import { parse, stringify } from 'devalue';
 
-/** Options of {@link MessageHistory}. */
+/**
+ * Options of {@link MessageHistory}.
+ *
+ * @example
+ * ```ts
+ * new MessageHistory<ChatMessage>(this.ctx.storage, { table: 'messages', keep: 200 });
+ * ```
+ */
 export interface MessageHistoryOptions {
   /** The SQLite table. @default 'litflare_history' */
   table?: string;

@@ -3,7 +3,14 @@ import { lookupBinding } from '../bindings/lookup.js';
 import type { AppEnv } from '../env.js';
 import { isCrossSite, type AllowedOrigins } from '../rpc/origin.js';
 
-/** Options of `app.websocket()`. */
+/**
+ * Options of `app.websocket()`.
+ *
+ * @example
+ * ```ts
+ * app.websocket('/teams/:team/boards/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
+ * ```
+ */
 export interface WebSocketRouteOptions {
   /** The path parameter that names the Durable Object. @default the route's only parameter */
   param?: string;

@@ -7,7 +7,14 @@ import { isSocketError, SocketError } from '../../shared/websocket/socket-error.
 import { isTooBig } from './message-size.js';
 import { validateMessage } from './validate.js';
 
-/** Options of {@link SocketServer.publish}. */
+/**
+ * Options of {@link SocketServer.publish}.
+ *
+ * @example
+ * ```ts
+ * this.publish({ type: 'typing', name }, { except: connection, tag: 'editors' });
+ * ```
+ */
 export interface PublishOptions {
   /** Leave out this connection (or the connection with this id), e.g. the sender. */
   except?: Connection | string;
