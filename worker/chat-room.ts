@@ -1,5 +1,5 @@
 import { SocketError } from 'litflare';
-import { MessageHistory, SocketServer, type Connection } from 'litflare/worker';
+import { MessageHistory, SocketServer, type Connection } from 'litflare/durable-object';
 import * as v from 'valibot';
 import { CHAT_LIMITS, type ChatMessage, type ChatProtocol } from '../components/chat-types.js';
 

@@ -44,7 +44,4 @@ export { d1SessionStore, type D1SessionStore } from './session/d1-store.js';
 export { sessionTableSql } from './session/d1-schema.js';
 export type { CronHandler } from './events/cron.js';
 export type { QueueHandler } from './events/queue.js';
-export { SocketServer, type PublishOptions } from './websocket/socket-server.js';
-export { MessageHistory, type MessageHistoryOptions } from './websocket/message-history.js';
 export type { WebSocketRouteOptions } from './websocket/route.js';
-export type { Connection, ConnectionContext } from 'partyserver';

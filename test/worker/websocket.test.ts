@@ -1,7 +1,8 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { SocketError } from 'litflare';
-import { createApp, MessageHistory } from 'litflare/worker';
+import { MessageHistory } from 'litflare/durable-object';
+import { createApp } from 'litflare/worker';
 import { describe, expect, it } from 'vitest';
 import type { EchoProtocol } from './fixtures/echo-server.js';
 import { send } from './fixtures/send.js';
