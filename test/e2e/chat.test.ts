@@ -54,6 +54,17 @@ describe('the chat demo in Chromium', () => {
     await bob.page.context().close();
   });
 
+  it('keeps the order of a burst of messages', async () => {
+    const room = newRoom();
+    const ada = await enter(room);
+    const bob = await enter(room);
+    const burst = Array.from({ length: 40 }, (_, i) => `burst ${i}`);
+    await ada.page.evaluate((texts) => texts.forEach((text) => document.querySelector('chat-room')!.say('ada', text)), burst);
+    await expect.poll(() => texts(bob.page)).toEqual(burst);
+    await ada.page.context().close();
+    await bob.page.context().close();
+  });
+
   it('renders the history on the server: a reload shows it before any script runs, and hydration keeps those nodes', async () => {
     const room = newRoom();
     const { page, problems } = await enter(room);
