@@ -3,6 +3,8 @@ import '../components/index.js';
 import { recordCronRun } from './cron.js';
 import { downloadFile } from './files.js';
 import { processJob } from './jobs.js';
+import { ROOM_NAME } from '../components/chat-types.js';
+import { chatPage } from './pages/chat.js';
 import { homePage } from './pages/home.js';
 import { layout } from './pages/layout.js';
 import { platformPage } from './pages/platform.js';
@@ -19,9 +21,13 @@ app.page('/', homePage);
 app.page('/todos', todosPage);
 app.page('/streaming', streamingPage);
 app.page('/platform', platformPage);
+app.page('/chat/:room', chatPage);
 app.get('/files/:key', downloadFile);
+app.websocket('/ws/:room', 'CHAT', { names: ROOM_NAME });
 
 app.cron('*/10 * * * *', recordCronRun);
 app.consumer<JobMessage>('litflare-tasks', processJob);
 
 export default app;
+// Durable Object classes bound in wrangler.toml must be exported by the entry.
+export { ChatRoom } from './chat-room.js';

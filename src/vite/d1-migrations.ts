@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { findWranglerConfig, readWranglerConfig } from './wrangler-config.js';
 
 /**
  * Options for {@link d1Migrations}.
@@ -25,8 +26,6 @@ interface Database {
   migrationsDir: string;
 }
 
-const CONFIG_FILES = ['wrangler.jsonc', 'wrangler.json', 'wrangler.toml'];
-
 /**
  * Applies every D1 database's migrations (`migrations_dir` in wrangler.toml,
  * e.g. the session table) to the local database when `vite dev` or `vite
@@ -43,14 +42,12 @@ export function d1Migrations(options: D1MigrationsOptions = {}): Plugin {
     const root = config.root;
     // In-memory state starts empty every time; there is nothing on disk to migrate.
     if (options.persistState === false) return;
-    const configPath = options.configPath
-      ? resolve(root, options.configPath)
-      : CONFIG_FILES.map((file) => join(root, file)).find((file) => existsSync(file));
+    const configPath = findWranglerConfig(root, options.configPath);
     if (configPath === undefined) return;
     const persistTo = resolve(root, typeof options.persistState === 'object' ? options.persistState.path : '.wrangler/state');
     // Wrangler as the app has it (@cloudflare/vite-plugin needs it too).
     const wrangler = createRequire(join(root, 'package.json'));
-    for (const database of databases(wrangler, configPath)) {
+    for (const database of databases(root, configPath)) {
       if (!existsSync(database.migrationsDir)) continue;
       const output = await applyMigrations(wrangler, configPath, persistTo, database.binding);
       if (!output.includes('No migrations to apply')) {
@@ -68,11 +65,8 @@ export function d1Migrations(options: D1MigrationsOptions = {}): Plugin {
   };
 }
 
-function databases(wrangler: NodeRequire, configPath: string): Database[] {
-  // Read with Wrangler, as @cloudflare/vite-plugin does: same defaults, same environment handling.
-  const { unstable_readConfig } = wrangler('wrangler') as typeof import('wrangler');
-  const config = unstable_readConfig({ config: configPath }, { hideWarnings: true });
-  return config.d1_databases.map((database: { binding: string; migrations_dir?: string }) => ({
+function databases(root: string, configPath: string): Database[] {
+  return readWranglerConfig(root, configPath).d1_databases.map((database: { binding: string; migrations_dir?: string }) => ({
     binding: database.binding,
     migrationsDir: resolve(dirname(configPath), database.migrations_dir ?? 'migrations'),
   }));

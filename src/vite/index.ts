@@ -3,6 +3,7 @@ import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
 import { d1Migrations } from './d1-migrations.js';
+import { durableObjectExports } from './durable-objects.js';
 import { documentShell } from './shell.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { withLitflareDefaults } from './worker-config.js';
@@ -25,8 +26,9 @@ export interface LitflareOptions {
  * The litflare Vite plugin: runs the Worker in workerd during `vite dev`
  * (through `@cloudflare/vite-plugin`, after applying D1 migrations to the
  * local databases), builds the client and then the Worker
- * in `vite build`, resolves Lit's server build inside the Worker, and gives the
- * Worker the app's `index.html` shell.
+ * in `vite build`, resolves Lit's server build inside the Worker, gives the
+ * Worker the app's `index.html` shell, and fails the build when the Worker entry
+ * does not export a Durable Object class the Wrangler config needs.
  *
  * @example
  * ```ts
@@ -52,6 +54,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
       config: withLitflareDefaults(options.cloudflare?.config),
     }),
     workerConditions(),
+    durableObjectExports({ configPath: options.cloudflare?.configPath, environment: options.cloudflare?.viteEnvironment?.name }),
   ];
 }
 
@@ -64,6 +67,7 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, d1Migrations, documentShell, serverFunctions, serverOnlyGuard, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
 export type { D1MigrationsOptions } from './d1-migrations.js';
+export type { DurableObjectExportsOptions } from './durable-objects.js';
 export { litflareTest } from './test.js';

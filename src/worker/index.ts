@@ -21,6 +21,7 @@ export {
   service,
   secret,
   variable,
+  type DurableObjectBindingName,
   type SecretName,
   type VariableName,
 } from './bindings/accessors.js';
@@ -44,3 +45,4 @@ export { d1SessionStore, type D1SessionStore } from './session/d1-store.js';
 export { sessionTableSql } from './session/d1-schema.js';
 export type { CronHandler } from './events/cron.js';
 export type { QueueHandler } from './events/queue.js';
+export type { WebSocketRouteOptions } from './websocket/route.js';

@@ -9,6 +9,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumArgs, chromiumPath } from '../support/chromium.mjs';
 import { countingReporter } from './support/counting-reporter.mjs';
+import { socketPlugin } from './support/socket-plugin.mjs';
 import { ssrPlugin } from './support/ssr-plugin.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,6 +47,7 @@ export default {
       define: { 'import.meta.env.DEV': 'true', 'import.meta.env': '{"DEV":true}' },
     }),
     ssrPlugin(root),
+    socketPlugin(),
   ],
   reporters: [defaultReporter(), countingReporter(process.env.LITFLARE_RESULTS)],
 };

@@ -80,6 +80,14 @@ describe('the client build of server functions', () => {
     await expect(buildClient(root)).rejects.toThrow(/client code imports server-only code:[\s\S]*→ litflare\/worker\n/);
   });
 
+  it('fails when client code imports litflare/durable-object', async () => {
+    const root = project({
+      'index.html': shell,
+      'client/main.ts': "import { SocketServer } from 'litflare/durable-object';\nconsole.log(SocketServer);\n",
+    });
+    await expect(buildClient(root)).rejects.toThrow(/client code imports server-only code:[\s\S]*→ litflare\/durable-object\n/);
+  });
+
   it('fails on a server module export that is not a server function, naming file and export', async () => {
     const root = project({
       'index.html': shell,

@@ -10,3 +10,8 @@ export default {
   scheduled: demo.scheduled,
   queue: (batch, env, ctx) => (batch.queue === TEST_QUEUE ? jobsApp.queue(batch, env, ctx) : demo.queue(batch, env, ctx)),
 } satisfies ExportedHandler<Cloudflare.Env>;
+
+// The demo's Durable Object classes (wrangler.toml binds them to this Worker),
+// and the tests' own (vitest.config.ts binds it).
+export { ChatRoom } from '../../worker/index.js';
+export { EchoServer } from './fixtures/echo-server.js';

@@ -6,6 +6,7 @@ declare namespace Cloudflare {
     GREETER: Fetcher;
     AI: Ai;
     ROOMS: DurableObjectNamespace<import('./fixtures/room.js').RoomObject>;
+    ECHO: DurableObjectNamespace<import('./fixtures/echo-server.js').EchoServer>;
     JOBS: Queue<import('./fixtures/jobs.js').Job>;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }

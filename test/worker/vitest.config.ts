@@ -25,7 +25,11 @@ export default defineConfig(async () => ({
           // Workers AI has no local simulator; a local service implementing run() stands in.
           AI: { name: 'ai-stand-in', entrypoint: 'AiStandIn' },
         },
-        durableObjects: { ROOMS: { className: 'Room', scriptName: 'rooms' } },
+        durableObjects: {
+          ROOMS: { className: 'Room', scriptName: 'rooms' },
+          // A WebSocket fixture in this Worker, KV-backed on purpose (fixtures/echo-server.ts).
+          ECHO: { className: 'EchoServer', useSQLite: false },
+        },
         queueProducers: { JOBS: { queueName: 'litflare-test-jobs' } },
         queueConsumers: { 'litflare-test-jobs': { maxBatchTimeout: 0.05, maxRetries: 3 } },
         workers: [

@@ -7,6 +7,7 @@ const links = [
   ['/todos', 'Todos'],
   ['/streaming', 'Streaming'],
   ['/platform', 'Platform'],
+  ['/chat/lobby', 'Chat'],
 ] as const;
 
 /** The demo's shared page frame: navigation, the signed-in user, and the page content. */

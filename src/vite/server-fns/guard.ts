@@ -6,7 +6,7 @@ import { SERVER_MODULE } from './scan.js';
 
 /**
  * Fails the client build (and shows the error in `vite dev`) when client code
- * imports server-only code: `litflare/worker`, `cloudflare:*` modules, or a
+ * imports server-only code: `litflare/worker`, `litflare/durable-object`, `cloudflare:*` modules, or a
  * module in the app's server folders (default `worker/`) that is not a
  * `*.server.ts` module. The message names the whole import chain.
  *
@@ -35,7 +35,7 @@ export function serverOnlyGuard(options: { serverDirs?: readonly string[] } = {}
       // proxies), and Vite's dependency scan is a best-effort crawl, not the bundle.
       if (this.environment.config.consumer !== 'client' || importer === undefined || SERVER_MODULE.test(importer)) return undefined;
       if (scanning(resolveOptions)) return undefined;
-      if (source === 'litflare/worker' || source.startsWith('cloudflare:')) {
+      if (source === 'litflare/worker' || source === 'litflare/durable-object' || source.startsWith('cloudflare:')) {
         this.error(message(source, importChain(importedBy, importer, root)));
       }
       if (!source.startsWith('.') && !source.startsWith('/')) return undefined;

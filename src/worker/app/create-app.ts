@@ -18,6 +18,8 @@ import { requestScope } from './request-scope.js';
 import { mountRpc, type RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../rpc/origin.js';
 import { formGuard } from './form-guard.js';
+import type { DurableObjectBindingName } from '../bindings/accessors.js';
+import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 
 /** Options for {@link createApp}. */
 export interface AppOptions {
@@ -205,6 +207,24 @@ export class LitflareApp extends Hono<AppEnv> {
 
   async #withLayout(page: Page, c: Context<AppEnv>, layout: Layout | false | undefined): Promise<Page> {
     return layout ? { ...page, body: await layout(page.body, c) } : page;
+  }
+
+  /**
+   * Adds a WebSocket route: an upgrade for `path` goes to the Durable Object
+   * of namespace `binding` named by the path's parameter (the same object for
+   * the same name), e.g. a `SocketServer`. A request that is not an upgrade
+   * gets 426, a cross-origin upgrade 403 (`allowOrigins` applies), a
+   * malformed name 400.
+   *
+   * @example
+   * ```ts
+   * app.websocket('/ws/:room', 'CHAT');
+   * app.websocket('/teams/:team/ws/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
+   * ```
+   */
+  websocket(path: string, binding: DurableObjectBindingName, options: WebSocketRouteOptions = {}): this {
+    this.get(path, websocketRoute(path, binding, options, this.#options.allowOrigins));
+    return this;
   }
 
   /**

@@ -8,6 +8,16 @@ interface AnyNamespace {
 }
 
 /**
+ * Names of the app's Durable Object namespace bindings.
+ *
+ * @example
+ * ```ts
+ * const binding: DurableObjectBindingName = 'CHAT';
+ * ```
+ */
+export type DurableObjectBindingName = BindingName<AnyNamespace>;
+
+/**
  * Names of secrets: `wrangler types` types them as plain `string` (vars get literal types).
  *
  * @example

@@ -66,8 +66,15 @@ function validating(schema: StandardSchemaV1, handler: Fn): Fn {
   return async (input: unknown) => handler(await validate(input));
 }
 
-/** Issues as plain data: paths of keys (symbols named), so they survive serialization. */
-function plainIssue(issue: StandardSchemaV1.Issue): { message: string; path?: (string | number)[] } {
+/**
+ * Issues as plain data: paths of keys (symbols named), so they survive serialization.
+ *
+ * @example
+ * ```ts
+ * throw new ServerError(400, 'Invalid input', { issues: result.issues.map(plainIssue) });
+ * ```
+ */
+export function plainIssue(issue: StandardSchemaV1.Issue): { message: string; path?: (string | number)[] } {
   const path = issue.path?.map((segment) => {
     const key = typeof segment === 'object' ? segment.key : segment;
     return typeof key === 'symbol' ? String(key) : key;

@@ -1,0 +1,97 @@
+import type { Context, Handler } from 'hono';
+import { lookupBinding } from '../bindings/lookup.js';
+import type { AppEnv } from '../env.js';
+import { isCrossSite, type AllowedOrigins } from '../rpc/origin.js';
+
+/**
+ * Options of `app.websocket()`.
+ *
+ * @example
+ * ```ts
+ * app.websocket('/teams/:team/boards/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
+ * ```
+ */
+export interface WebSocketRouteOptions {
+  /** The path parameter that names the Durable Object. @default the route's only parameter */
+  param?: string;
+  /** Object names to accept; any other is a 400 before any object is created. @default /^[\w-]{1,64}$/ */
+  names?: RegExp;
+}
+
+const DEFAULT_NAMES = /^[\w-]{1,64}$/;
+
+interface SocketStub {
+  fetch(request: Request): Promise<Response>;
+}
+
+interface NamespaceWithNames {
+  getByName(name: string): SocketStub;
+}
+
+/**
+ * The handler of a WebSocket route: refuses what is not a same-origin
+ * WebSocket upgrade for a well-formed name, and hands the upgrade to the
+ * Durable Object of that name in namespace `binding`, which answers 101.
+ *
+ * @example
+ * ```ts
+ * app.get('/ws/:room', websocketRoute('/ws/:room', 'CHAT', {}, allowOrigins));
+ * ```
+ */
+export function websocketRoute(
+  path: string,
+  binding: string,
+  options: WebSocketRouteOptions,
+  allowOrigins: AllowedOrigins | undefined,
+): Handler<AppEnv> {
+  const param = routeParam(path, options.param);
+  const names = options.names ?? DEFAULT_NAMES;
+  return async (c) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      return c.text(`${c.req.path} is a WebSocket endpoint: connect with a WebSocket (Upgrade: websocket).`, 426, {
+        upgrade: 'websocket',
+      });
+    }
+    // Browsers send cookies with a WebSocket handshake from any site, and
+    // CORS does not apply to it: the origin check is the only guard.
+    if (isCrossSite(c, allowOrigins)) return c.text('Cross-origin WebSocket refused.', 403);
+    const name = c.req.param(param) ?? '';
+    if (!names.test(name)) {
+      return c.text(`"${name}" is not a valid name here: it must match ${String(names)}.`, 400);
+    }
+    const namespace = lookupBinding('durableObject', binding, `app.websocket(${JSON.stringify(path)})`) as NamespaceWithNames;
+    return namespace.getByName(name).fetch(withoutClientId(c));
+  };
+}
+
+/** The parameter that names the object: the one asked for, which the path must have, or the path's only one. */
+function routeParam(path: string, wanted: string | undefined): string {
+  const params = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '');
+  if (wanted !== undefined) {
+    if (!params.includes(wanted)) {
+      throw new Error(`litflare: app.websocket(${JSON.stringify(path)}): the path has no :${wanted} parameter to name the Durable Object.`);
+    }
+    return wanted;
+  }
+  const [only, ...others] = params;
+  if (only === undefined || others.length > 0) {
+    throw new Error(
+      `litflare: app.websocket(${JSON.stringify(path)}): the Durable Object is named by a path parameter; ` +
+        (only === undefined ? 'add one, e.g. "/ws/:room".' : `the path has ${params.length}, so say which: { param: '${only}' }.`),
+    );
+  }
+  return only;
+}
+
+/**
+ * partyserver takes a connection's id from the `_pk` query parameter when
+ * present; ids are how it excludes and finds connections, so a client must
+ * not choose one (it could take another's). Without it, the server makes one.
+ */
+function withoutClientId(c: Context<AppEnv>): Request {
+  const request = c.req.raw;
+  const url = new URL(request.url);
+  if (!url.searchParams.has('_pk')) return request;
+  url.searchParams.delete('_pk');
+  return new Request(url, request);
+}

@@ -1,0 +1,170 @@
+import { parse } from 'devalue';
+import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
+import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
+import { encodeFrame } from '../../shared/websocket/frames.js';
+import type { SocketProtocol } from '../../shared/websocket/protocol.js';
+import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
+import { isTooBig } from './message-size.js';
+import { validateMessage } from './validate.js';
+
+/**
+ * Options of {@link SocketServer.publish}.
+ *
+ * @example
+ * ```ts
+ * this.publish({ type: 'typing', name }, { except: connection, tag: 'editors' });
+ * ```
+ */
+export interface PublishOptions {
+  /** Leave out this connection (or the connection with this id), e.g. the sender. */
+  except?: Connection | string;
+  /** Only connections tagged with this (see partyserver's `getConnectionTags`). */
+  tag?: string;
+}
+
+/**
+ * A Durable Object that serves WebSockets with the hibernation API: idle
+ * connections stay open while the object is evicted from memory, and cost
+ * nothing. It is a partyserver `Server` (which creates the `WebSocketPair`,
+ * accepts it with `ctx.acceptWebSocket`, tags it, and keeps per-connection
+ * state in its attachment: `connection.setState()` / `connection.state`,
+ * which survive hibernation), with hibernation always on and messages typed by
+ * a {@link SocketProtocol} and encoded with devalue both ways.
+ *
+ * Implement {@link receive} (not partyserver's `onMessage`, which decodes for
+ * it). A message over {@link maxMessageBytes} closes its connection with 1009; one
+ * that is not devalue, or fails {@link input}, gets an error frame and the
+ * connection stays open; a {@link SocketError} thrown by `receive` or
+ * `onConnect` goes to that client only, anything else as "Internal error".
+ *
+ * @example
+ * ```ts
+ * export class ChatRoom extends SocketServer<ChatProtocol, { name: string }> {
+ *   override onConnect(connection: Connection) {
+ *     this.send(connection, { type: 'hello', online: [...this.getConnections()].length });
+ *   }
+ *   override receive(connection: Connection<{ name: string }>, message: ChatProtocol['client']) {
+ *     if (message.type === 'join') connection.setState({ name: message.name });
+ *     else this.publish({ type: 'message', author: connection.state?.name ?? '?', text: message.text });
+ *   }
+ * }
+ * ```
+ */
+export abstract class SocketServer<
+  P extends SocketProtocol,
+  State = unknown,
+  Env extends Cloudflare.Env = Cloudflare.Env,
+> extends Server<Env> {
+  static override options = { hibernate: true };
+
+  /** The largest message a client may send, in bytes; a bigger one closes its connection with code 1009. */
+  maxMessageBytes = 65_536;
+
+  /** A Standard Schema (zod, valibot, …) every client message must pass before {@link receive} sees it. */
+  input: StandardSchemaV1<unknown, P['client']> | undefined = undefined;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // partyserver answers an exception in onConnect with a JSON frame holding
+    // the stack (not devalue, and no secret in production) on a second socket,
+    // leaving the first one accepted; litflare answers like any other failure.
+    const onConnect = this.onConnect;
+    this.onConnect = async (connection: Connection, context: ConnectionContext) => {
+      try {
+        await onConnect.call(this, connection, context);
+      } catch (error) {
+        this.#fail(connection, error);
+        connection.close(1011, 'The server could not set up this connection');
+      }
+    };
+  }
+
+  /** Handles one message from a client, decoded (and validated, with {@link input}). */
+  abstract receive(connection: Connection<State>, message: P['client']): void | Promise<void>;
+
+  /** Decodes a client's frame for {@link receive}; override `receive`, not this. */
+  override async onMessage(connection: Connection, frame: WSMessage): Promise<void> {
+    if (isTooBig(frame, this.maxMessageBytes)) {
+      connection.close(1009, `Message too big: the limit is ${this.maxMessageBytes} bytes`);
+      return;
+    }
+    if (typeof frame !== 'string') {
+      this.sendError(connection, new SocketError('Binary messages are not accepted: send devalue text.'));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = parse(frame);
+    } catch (error) {
+      this.sendError(connection, new SocketError(`Undecodable message (not devalue): ${error instanceof Error ? error.message : String(error)}`));
+      return;
+    }
+    try {
+      const message = this.input === undefined ? (value as P['client']) : await validateMessage(this.input, value);
+      await this.receive(connection as Connection<State>, message);
+    } catch (error) {
+      this.#fail(connection, error);
+    }
+  }
+
+  /**
+   * Sends a message to one connection.
+   *
+   * @example
+   * ```ts
+   * this.send(connection, { type: 'history', messages: this.history.recent(50) });
+   * ```
+   */
+  send(connection: Connection, message: P['server']): void {
+    connection.send(encodeFrame(message));
+  }
+
+  /**
+   * Sends an error frame to one connection; the client gets it as a
+   * `SocketError` (not as a message), and the connection stays open.
+   *
+   * @example
+   * ```ts
+   * this.sendError(connection, new SocketError('That name is taken.', { name }));
+   * ```
+   */
+  sendError(connection: Connection, error: SocketError): void {
+    connection.send(encodeFrame(error));
+  }
+
+  /**
+   * Sends a message to every open connection (or those with a tag, or all but
+   * one), encoding it once. Returns how many connections it was sent to.
+   *
+   * @example
+   * ```ts
+   * this.publish({ type: 'message', message: saved });
+   * this.publish({ type: 'typing', name }, { except: connection });
+   * ```
+   */
+  publish(message: P['server'], options: PublishOptions = {}): number {
+    const frame = encodeFrame(message);
+    const except = typeof options.except === 'string' ? options.except : options.except?.id;
+    let sent = 0;
+    for (const connection of this.getConnections(options.tag)) {
+      if (connection.id === except) continue;
+      try {
+        connection.send(frame);
+        sent++;
+      } catch {
+        // Closed between the listing and the send: it no longer wants messages.
+      }
+    }
+    return sent;
+  }
+
+  #fail(connection: Connection, error: unknown): void {
+    if (isSocketError(error)) {
+      this.sendError(connection, error);
+      return;
+    }
+    console.error(`litflare: ${this.constructor.name} failed on a WebSocket connection`, error);
+    const detail = import.meta.env.DEV && error instanceof Error ? `: ${error.message}` : '';
+    this.sendError(connection, new SocketError(`Internal error${detail}`));
+  }
+}
