@@ -1,26 +1,51 @@
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { Hono } from 'hono';
+import { html } from 'lit';
 import { serverFnMeta } from 'litflare';
 import { createApp } from 'litflare/worker';
-import { html } from 'lit';
+import { renderToReadableStream } from 'react-dom/server';
+import { createElement } from 'react';
 import './components/stream-cards.js';
 import { echo } from './echo.server.js';
+import { litPage } from './page/lit-page.js';
+import { reactPage } from './page/react-page.js';
+import { stringPage } from './page/string-page.js';
 
+// Contestant (a): the whole framework (context, middleware, streaming).
 const app = createApp({ dev: false });
+app.page('/page/litflare', () => ({ title: 'Products', body: litPage() }));
+
 // The harness asks for the id it must call.
 app.get('/ids/echo', (c) => c.text(serverFnMeta(echo)?.id ?? ''));
+
 // The streaming demo's page with its 300 ms boundary, and the same page without it.
 const intro = html`<h1>Streaming</h1><p>${'The shell goes out at once. '.repeat(40)}</p>`;
 app.page('/stream/with', () => html`${intro}<slow-card label="forecast"></slow-card>`);
 app.page('/stream/without', () => html`${intro}<static-card label="forecast"></static-card>`);
+
 // A plain JSON route through litflare's app (its middleware, no RPC).
 app.post('/plain/echo', async (c) => c.json(await c.req.json()));
 
-// Baseline: a bare Hono app, without litflare's middleware, in the same Worker.
+// Baselines, in the same Worker but outside litflare: a bare Hono app.
 const bare = new Hono();
+const head = '<!doctype html><html><head><meta charset="utf-8"><title>Products</title></head><body>';
+const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' };
 bare.post('/hono/echo', async (c) => c.json(await c.req.json()));
+// (b) raw Lit SSR: render() + collectResult.
+bare.get('/page/lit-collect', async () => new Response(`${head}${await collectResult(render(litPage()))}</body></html>`, { headers: htmlHeaders }));
+// (c) React 19 streaming, same markup in light DOM.
+bare.get('/page/react', async () => {
+  const page = createElement('html', null, createElement('head', null, createElement('title', null, 'Products')), createElement('body', null, reactPage()));
+  return new Response(await renderToReadableStream(page), { headers: htmlHeaders });
+});
+// (d) a plain template string: the ceiling.
+bare.get('/page/string', () => new Response(stringPage(), { headers: htmlHeaders }));
+
+const bareRoutes = /^\/(?:hono\/|page\/(?:lit-collect|react|string)$)/;
 
 export default {
   fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext) {
-    return request.url.includes('/hono/') ? bare.fetch(request, env, ctx) : app.fetch(request, env, ctx);
+    return bareRoutes.test(new URL(request.url).pathname) ? bare.fetch(request, env, ctx) : app.fetch(request, env, ctx);
   },
 };

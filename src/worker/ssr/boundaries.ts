@@ -37,8 +37,10 @@ export class Boundaries {
   readonly #data: HydrationData;
   readonly #renderInfo: (host: LitElementRenderer) => Partial<RenderInfo>;
   readonly #options: BoundaryOptions;
-  readonly #hosts = new WeakMap<object, number>();
-  readonly #instances = new WeakMap<object, LitElementRenderer>();
+  // Plain maps: they live as long as one page render, and (unlike WeakMaps)
+  // cost the garbage collector nothing extra per element.
+  readonly #hosts = new Map<object, number>();
+  readonly #instances = new Map<object, LitElementRenderer>();
   readonly #boundaries = new Map<object, Boundary>();
   readonly #settled = new Map<string, Settled>();
   readonly #inflight = new Map<string, Promise<Settled>>();
@@ -68,11 +70,12 @@ export class Boundaries {
     if (!this.#hosts.has(host)) this.#hosts.set(host, this.#nextId++);
   }
 
-  /** The element's renderer (to render it again), and its boundary id if it loads server data. */
+  /** Keeps the renderer of an element that loads server data (to render it again); returns its boundary id. */
   register(instance: LitElementRenderer): number | undefined {
-    if (instance.element === undefined) return undefined;
-    this.#instances.set(instance.element, instance);
-    return this.#hosts.get(instance.element);
+    const element = instance.element;
+    const id = element === undefined ? undefined : this.#hosts.get(element);
+    if (id !== undefined) this.#instances.set(element!, instance);
+    return id;
   }
 
   /** See `ServerDataBackend.settled`. */

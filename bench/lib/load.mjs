@@ -1,0 +1,71 @@
+// Load: wrk when installed (Debian's), else autocannon from npm.
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const hasWrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error === undefined;
+
+/** The load generator in use. */
+export const loadGenerator = hasWrk ? 'wrk -t1 -c8' : 'autocannon -c8';
+
+/** Drives `url` for `seconds`; returns requests done and median latency (ms). Fails on any non-2xx answer. */
+export async function drive(url, seconds, post) {
+  if (hasWrk) {
+    const args = ['-t1', '-c8', `-d${seconds}s`, '--latency'];
+    if (post) args.push('-s', join(here, '../post.lua'));
+    const run = spawnSync('wrk', [...args, url], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_BODY: post?.body ?? '', BENCH_TYPE: post?.type ?? '' },
+    });
+    if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
+    const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(run.stdout)?.[1] ?? 0);
+    if (non2xx > 0 || /Socket errors/.test(run.stdout)) throw new Error(`${url}: errors under load\n${run.stdout}`);
+    const p50 = /50%\s+([\d.]+)(us|ms|s)\b/.exec(run.stdout);
+    return {
+      requests: Number(/(\d+) requests in/.exec(run.stdout)?.[1] ?? 0),
+      p50: p50 ? Number(p50[1]) * { us: 0.001, ms: 1, s: 1000 }[p50[2]] : Number.NaN,
+    };
+  }
+  const result = await autocannon({
+    url,
+    connections: 8,
+    duration: seconds,
+    method: post ? 'POST' : 'GET',
+    body: post?.body,
+    headers: post ? { 'content-type': post.type } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { requests: result.requests.total, p50: result.latency.p50 };
+}
+
+/** One request on a fresh connection, asking for gzip as browsers do: ms to the first body byte and to the end. */
+function timeOne(url) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.get(url, { agent: false, headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+      let first;
+      response.on('data', () => {
+        first ??= performance.now() - started;
+      });
+      response.on('end', () => resolve({ first, total: performance.now() - started }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+/** Median time to the first body byte and to the end, over sequential requests. */
+export async function firstByte(url, samples = 21) {
+  const first = [];
+  const total = [];
+  for (let i = 0; i < samples; i++) {
+    const timed = await timeOne(url);
+    first.push(timed.first);
+    total.push(timed.total);
+  }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { firstByte: median(first), total: median(total) };
+}

@@ -1,0 +1,27 @@
+// Serves Workers with Miniflare directly (not `wrangler dev`, whose proxy caps throughput).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Miniflare } from 'miniflare';
+
+/** Starts Miniflare; resolves with its URL and how long start-up took (ms). */
+export async function serve(options) {
+  const started = performance.now();
+  const mf = new Miniflare({
+    compatibilityDate: '2026-04-26',
+    compatibilityFlags: ['nodejs_compat'],
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
+  const url = (await mf.ready).href.replace(/\/$/, '');
+  return { mf, url, startupMs: performance.now() - started };
+}
+
+/** Serves the Worker built into `dist` (every chunk as a module), with more Miniflare options. */
+export function serveBuild(dist, options = {}) {
+  const modules = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ type: 'ESModule', path: join(dist, name) }))
+    .sort((a, b) => (a.path === join(dist, 'index.js') ? -1 : b.path === join(dist, 'index.js') ? 1 : 0));
+  return serve({ ...options, modules, modulesRoot: dist });
+}

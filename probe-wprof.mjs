@@ -1,0 +1,23 @@
+// CPU profile of the bench Worker inside workerd, through Miniflare's inspector.
+import { serveBuild } from './bench/lib/serve.mjs';
+import { drive } from './bench/lib/load.mjs';
+import { writeFileSync } from 'node:fs';
+import WebSocket from 'ws';
+const path = process.argv[2] ?? '/page/litflare';
+const { mf, url } = await serveBuild('/work/main/bench/app/dist/litflare_bench', { inspectorPort: 9333 });
+const targets = await (await fetch('http://127.0.0.1:9333/json')).json();
+const target = targets.find((t) => !t.url.includes('miniflare') && t.webSocketDebuggerUrl) ?? targets[0];
+console.log(targets.map((t) => t.url || t.title));
+const ws = new WebSocket(target.webSocketDebuggerUrl);
+await new Promise((r) => ws.on('open', r));
+let id = 0; const pending = new Map();
+ws.on('message', (m) => { const d = JSON.parse(m); if (pending.has(d.id)) { pending.get(d.id)(d.result); pending.delete(d.id); } });
+const send = (method, params = {}) => new Promise((r) => { const i = ++id; pending.set(i, r); ws.send(JSON.stringify({ id: i, method, params })); });
+await drive(url + path, 2);
+await send('Profiler.enable');
+await send('Profiler.setSamplingInterval', { interval: 100 });
+await send('Profiler.start');
+await drive(url + path, 5);
+const { profile } = await send('Profiler.stop');
+writeFileSync('/tmp/prof/workerd.cpuprofile', JSON.stringify(profile));
+ws.close(); await mf.dispose();
