@@ -1,5 +1,9 @@
 import { createApp, d1SessionStore } from 'litflare/worker';
 import '../components/index.js';
+// Islands the client loads later (review-list) or never (site-footer): the Worker renders them all.
+import { islands } from '../components/islands.js';
+import '../components/review-list.js';
+import '../components/site-footer.js';
 import { recordCronRun } from './cron.js';
 import { downloadFile } from './files.js';
 import { processJob } from './jobs.js';
@@ -15,6 +19,7 @@ import type { JobMessage } from './platform.server.js';
 const app = createApp({
   session: { store: d1SessionStore('DB') },
   layout,
+  islands,
 });
 
 app.page('/', homePage);

@@ -10,3 +10,4 @@ useHydrationData(readHydrationData(document));
 if (import.meta.env.DEV) warnUndefinedElements();
 
 export { readHydrationData, useHydrationData, warnUndefinedElements };
+export { hydrateIslands, type HydrateIslandsOptions, type IslandLoaders } from './islands/hydrate-islands.js';

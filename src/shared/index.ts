@@ -8,3 +8,4 @@ export { SocketError, isSocketError } from './websocket/socket-error.js';
 export type { SocketProtocol } from './websocket/protocol.js';
 export { connectSocket, LiveSocket, type ReconnectOptions, type SocketOptions, type SocketStatus } from './websocket/live-socket.js';
 export { SocketController } from './websocket/socket-controller.js';
+export { defineIslands, type Hydrate, type Islands } from './islands.js';

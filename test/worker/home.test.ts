@@ -33,6 +33,8 @@ describe('GET / (the demo page)', () => {
       'product-card',
       'product-card',
       'product-card',
+      'review-list',
+      'site-footer',
     ]);
     // Component styles travel inside each shadow root.
     expect(html).toMatch(/<lf-counter[^>]*><template shadowroot="open" shadowrootmode="open"><style>[^<]*border-radius: 999px/);
@@ -67,5 +69,13 @@ describe('GET / (the demo page)', () => {
   it('loads the client entry as a module', async () => {
     const html = await (await fetchPage('/')).text();
     expect(html).toMatch(/<script type="module"[^>]* src="\/client\/main\.ts"><\/script>/);
+  });
+});
+
+describe('islands on the demo page', () => {
+  it('render deferred when they hydrate later, and plain when they never do', async () => {
+    const html = await (await fetchPage('/')).text();
+    expect(html).toMatch(/<review-list[^>]* defer-hydration[^>]*><template shadowroot/);
+    expect(html).toMatch(/<site-footer(?![^>]*defer-hydration)[^>]*><template shadowroot/);
   });
 });

@@ -1,12 +1,19 @@
 import { html } from 'lit';
 import type { PageHandler } from 'litflare/worker';
 import type { Product } from '../../components/index.js';
+import type { Review } from '../../components/review-list.js';
 
 const products: Product[] = [
   { id: 1, name: 'Edge Espresso', price: 3.5, tags: ['hot', 'fast'] },
   { id: 2, name: 'Shadow Root Beer', price: 2.75, tags: ['cold'] },
   { id: 3, name: 'Hydration Water', price: 1.25, tags: ['cold', 'healthy'] },
   { id: 4, name: 'Streamed Soup', price: 5.0, tags: ['hot', 'chunked'] },
+];
+
+const reviews: Review[] = [
+  { author: 'Ada', text: 'The espresso arrives before I finish typing the URL.', helpful: 12 },
+  { author: 'Grace', text: 'Readable with scripts off, lively with them on.', helpful: 7 },
+  { author: 'Linus', text: 'Shadow Root Beer is an acquired taste.', helpful: 3 },
 ];
 
 /** The demo's home page: layout with slots, a counter started by the server, a nested list. */
@@ -27,6 +34,10 @@ export const homePage: PageHandler = (c) => {
       </section>
       <h2>Menu</h2>
       <product-list .products=${products}></product-list>
+      <h2 style="margin-top:60vh">Reviews</h2>
+      <p>This list is an island: its code loads when you scroll down to it.</p>
+      <review-list .reviews=${reviews}></review-list>
+      <site-footer rendered=${new Date().toISOString()}></site-footer>
       <span slot="footer">Served by litflare from workerd.</span>
     `,
   };

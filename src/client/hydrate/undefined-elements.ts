@@ -1,7 +1,10 @@
+import { isDeferredTag } from '../islands/deferred-tags.js';
+
 /**
  * Once the page has loaded, warns (once) about custom elements the server
  * rendered with a declarative shadow root but the client never defined: they
- * stay readable, but never hydrate or respond to input. Runs in development.
+ * stay readable, but never hydrate or respond to input. Islands (declared with
+ * `hydrateIslands`) are left out. Runs in development.
  *
  * @example
  * ```ts
@@ -29,8 +32,9 @@ export function findUndefined(root: Document | ShadowRoot): string[] {
     for (const element of scope.querySelectorAll('*')) {
       const shadow = element.shadowRoot;
       if (shadow === null) continue;
-      if (element.localName.includes('-') && customElements.get(element.localName) === undefined) {
-        tags.add(element.localName);
+      const tag = element.localName;
+      if (tag.includes('-') && customElements.get(tag) === undefined && !isDeferredTag(tag)) {
+        tags.add(tag);
       }
       visit(shadow);
     }

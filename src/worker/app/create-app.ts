@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
+import type { Islands } from '../../shared/islands.js';
 import type { AppEnv } from '../env.js';
 import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
@@ -52,6 +53,12 @@ export interface AppOptions {
    * usual. @default false
    */
   compressStreamedPages?: boolean;
+  /**
+   * Elements that hydrate later than the page (`idle`, `visible`) or never
+   * (`none`); share it with the client's `hydrateIslands`. Page-level
+   * instances of `idle` and `visible` elements are rendered deferred.
+   */
+  islands?: Islands;
   /** Server function calls: body size limit. */
   rpc?: RpcOptions;
   /**
@@ -244,6 +251,7 @@ export class LitflareApp extends Hono<AppEnv> {
         dev: this.#dev,
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,
+        islands: this.#options.islands,
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),

@@ -1,5 +1,6 @@
 import { LitElementRenderer, type RenderInfo } from '@lit-labs/ssr';
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
+import type { Islands } from '../../shared/islands.js';
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
@@ -15,7 +16,8 @@ export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
  * by the page template itself have no such parent, so the properties the
  * template set on them are recorded in the hydration data and marked with
  * `data-lf-props`. Elements that load server data are registered with the
- * page's boundaries and marked with `data-lf-b`.
+ * page's boundaries and marked with `data-lf-b`. Page-level islands that hydrate
+ * later (`idle`, `visible`) are rendered with `defer-hydration`.
  *
  * @example
  * ```ts
@@ -23,7 +25,12 @@ export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
  * render(page, { customElementHostStack: hosts, elementRenderers: [pageElementRenderer(hosts, data, boundaries)] });
  * ```
  */
-export function pageElementRenderer(hosts: HostStack, data: HydrationData, boundaries: Boundaries): typeof LitElementRenderer {
+export function pageElementRenderer(
+  hosts: HostStack,
+  data: HydrationData,
+  boundaries: Boundaries,
+  islands: Islands = {},
+): typeof LitElementRenderer {
   return class PageElementRenderer extends LitElementRenderer {
     readonly #pageLevel = hosts.length === 0;
     readonly #boundary = boundaries.register(this);
@@ -40,6 +47,10 @@ export function pageElementRenderer(hosts: HostStack, data: HydrationData, bound
         attributes.push(` ${PROPS_ATTRIBUTE}="${data.addProps(this.tagName, this.#props)}"`);
       }
       if (this.#boundary !== undefined) attributes.push(` ${BOUNDARY_ATTRIBUTE}="${this.#boundary}"`);
+      // Lit defers elements nested in another's shadow root already; a page-level
+      // island waits too, until the client decides it is time to hydrate it.
+      const hydrate = islands[this.tagName];
+      if (this.#pageLevel && (hydrate === 'idle' || hydrate === 'visible')) attributes.push(' defer-hydration');
       return attributes;
     }
   };

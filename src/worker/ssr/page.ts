@@ -1,6 +1,7 @@
 import { render, type RenderInfo } from '@lit-labs/ssr';
 import type { Renderable } from './chunk-writer.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
+import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
@@ -45,6 +46,8 @@ export interface RenderPageOptions extends ChunkOptions {
   dataTimeout?: number;
   /** Let the platform compress pages that stream server data (it may then hold the shell back). @default false */
   compressStreamedPages?: boolean;
+  /** Elements that hydrate later than the page, or never. */
+  islands?: Islands;
 }
 
 /** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
@@ -74,12 +77,12 @@ export async function renderPage(page: Page, shell: Shell, options: RenderPageOp
         customElementHostStack: hosts,
         eventTargetStack: [],
         slotStack: [],
-        elementRenderers: [pageElementRenderer(hosts, data, boundaries)],
+        elementRenderers: [pageElementRenderer(hosts, data, boundaries, options.islands)],
       };
     },
     { timeout: options.dataTimeout ?? 10_000, dev: options.dev },
   );
-  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data, boundaries)] };
+  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data, boundaries, options.islands)] };
   const parts: Renderable[] = [
     shell.start,
     titleTag(page.title ?? shell.title),

@@ -42,13 +42,13 @@ export function ssrPlugin(root) {
       if (context.path !== '/__ssr') return undefined;
       const name = context.URL.searchParams.get('case');
       const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');
-      const { cases } = await vite.ssrLoadModule('/test/browser/fixtures/ssr-cases.ts');
+      const { cases, islands } = await vite.ssrLoadModule('/test/browser/fixtures/ssr-cases.ts');
       const { renderPage } = await vite.ssrLoadModule('/src/worker/ssr/page.ts');
       const { parseShell } = await vite.ssrLoadModule('/src/worker/ssr/shell.ts');
       const renderCase = cases[name];
       if (renderCase === undefined) return { status: 404, body: `no SSR case ${name}` };
       const shell = parseShell('<!doctype html><html><head></head><body><!--ssr-outlet--></body></html>');
-      const response = await renderPage({ body: renderCase(args) }, shell, { dev: true });
+      const response = await renderPage({ body: renderCase(args) }, shell, { dev: true, islands });
       return { body: await response.text(), type: 'html' };
     },
   };

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
+import { hydrated } from './setup/sign-in.js';
+
+const app = useBuiltApp();
+
+/** Every JavaScript file the page fetched, with its body. */
+function scripts(page: Page): Map<string, Promise<string>> {
+  const seen = new Map<string, Promise<string>>();
+  page.on('response', (response) => {
+    if (response.url().endsWith('.js')) seen.set(new URL(response.url()).pathname, response.text());
+  });
+  return seen;
+}
+
+const hasChunk = (seen: Map<string, Promise<string>>, name: string) => [...seen.keys()].some((path) => path.includes(`/${name}-`));
+
+describe('islands in the built demo', () => {
+  it('never loads a server-only element’s code, which stays readable HTML', async () => {
+    const { page, problems } = await openPage(app.browser());
+    const seen = scripts(page);
+    await page.goto(`${app.baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    await page.locator('site-footer p').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    expect(await page.locator('site-footer p').textContent()).toContain('This footer is server-only');
+    expect(await page.evaluate(() => customElements.get('site-footer'))).toBeUndefined();
+    for (const body of await Promise.all(seen.values())) expect(body).not.toContain('This footer is server-only');
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('loads a visible island’s code only once it scrolls into view, and then it works', async () => {
+    const { page, problems } = await openPage(app.browser(), { viewport: { width: 1280, height: 720 } });
+    const seen = scripts(page);
+    await page.goto(`${app.baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    await page.waitForLoadState('networkidle');
+    expect(hasChunk(seen, 'review-list')).toBe(false);
+    expect(await page.locator('review-list').getAttribute('defer-hydration')).toBe('');
+    // Readable before it hydrates: the server rendered it.
+    expect(await page.locator('review-list li').count()).toBe(3);
+
+    await page.locator('review-list').scrollIntoViewIfNeeded();
+    await hydrated(page, 'review-list');
+    expect(hasChunk(seen, 'review-list')).toBe(true);
+    expect(await page.locator('review-list').getAttribute('defer-hydration')).toBeNull();
+    const first = page.locator('review-list li button').first();
+    const before = Number((await first.textContent())!.replace(/\D/g, ''));
+    await first.click();
+    await expect.poll(async () => Number((await first.textContent())!.replace(/\D/g, ''))).toBe(before + 1);
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('loads islands with the page when asked to (?islands=eager)', async () => {
+    const { page } = await openPage(app.browser(), { viewport: { width: 1280, height: 720 } });
+    const seen = scripts(page);
+    await page.goto(`${app.baseURL}/?islands=eager`);
+    await hydrated(page, 'review-list');
+    expect(hasChunk(seen, 'review-list')).toBe(true);
+    await page.context().close();
+  });
+});
