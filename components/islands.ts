@@ -1,12 +1,20 @@
 import { defineIslands } from 'litflare';
 
 /**
- * Elements whose code does not load with the page: the review list hydrates
- * when it scrolls into view; the site footer is server-only HTML and never
- * loads any JavaScript. Shared by the Worker (`createApp({ islands })`) and the
- * client entry (`hydrateIslands`).
+ * Elements whose code does not come with the client entry. Each loads only on
+ * pages that contain it: at `load`, when the browser is `idle`, when it
+ * scrolls into view (`visible`), or never (`none`: server-only HTML). Shared
+ * by the Worker (`createApp({ islands })`) and the client entry (`hydrateIslands`).
  */
 export const islands = defineIslands({
+  'todo-list': 'load',
+  'live-feed': 'visible',
+  'weather-card': 'load',
+  'edge-info': 'idle',
+  'kv-counter': 'load',
+  'file-shelf': 'load',
+  'job-queue': 'load',
+  'chat-room': 'load',
   'review-list': 'visible',
   'site-footer': 'none',
 });

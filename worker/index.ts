@@ -1,9 +1,7 @@
 import { createApp, d1SessionStore } from 'litflare/worker';
-import '../components/index.js';
-// Islands the client loads later (review-list) or never (site-footer): the Worker renders them all.
+// Every element, islands included: the Worker renders them all.
+import '../components/server.js';
 import { islands } from '../components/islands.js';
-import '../components/review-list.js';
-import '../components/site-footer.js';
 import { recordCronRun } from './cron.js';
 import { downloadFile } from './files.js';
 import { processJob } from './jobs.js';

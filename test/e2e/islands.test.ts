@@ -10,7 +10,10 @@ const app = useBuiltApp();
 function scripts(page: Page): Map<string, Promise<string>> {
   const seen = new Map<string, Promise<string>>();
   page.on('response', (response) => {
-    if (response.url().endsWith('.js')) seen.set(new URL(response.url()).pathname, response.text());
+    if (!response.url().endsWith('.js')) return;
+    // A revalidated (304) script has no body here; it was read when first fetched.
+    const body = response.status() === 200 ? response.text() : Promise.resolve('');
+    seen.set(new URL(response.url()).pathname, body);
   });
   return seen;
 }
@@ -51,6 +54,22 @@ describe('islands in the built demo', () => {
     const before = Number((await first.textContent())!.replace(/\D/g, ''));
     await first.click();
     await expect.poll(async () => Number((await first.textContent())!.replace(/\D/g, ''))).toBe(before + 1);
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('loads only the islands a page contains, so each page fetches its own code', async () => {
+    const { page, problems } = await openPage(app.browser());
+    const seen = scripts(page);
+    await page.goto(`${app.baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    await page.waitForLoadState('networkidle');
+    for (const other of ['todo-list', 'chat-room', 'weather-card', 'kv-counter']) expect(hasChunk(seen, other)).toBe(false);
+
+    await page.goto(`${app.baseURL}/streaming`);
+    await hydrated(page, 'weather-card');
+    expect(hasChunk(seen, 'weather-card')).toBe(true);
+    expect(hasChunk(seen, 'chat-room')).toBe(false);
     expect(problems).toEqual({ console: [], failedRequests: [] });
     await page.context().close();
   });

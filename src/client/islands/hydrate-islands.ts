@@ -15,8 +15,10 @@ export interface HydrateIslandsOptions {
  * Hydrates islands when their moment comes. Their modules are not part of the
  * client entry: each is loaded with its loader (Vite splits it into a chunk of
  * its own) at `load`, when the browser is `idle`, or when an instance becomes
- * `visible`; each `visible` instance hydrates as it scrolls into view. `none`
- * elements have no loader: their code never reaches the browser.
+ * `visible`; each `visible` instance hydrates as it scrolls into view. An
+ * island the page does not contain is not loaded at all, so islands also split
+ * the app's code by page. `none` elements have no loader: their code never
+ * reaches the browser.
  *
  * @example
  * ```ts
@@ -44,8 +46,13 @@ export function hydrateIslands(islands: Islands, loaders: IslandLoaders, options
     const ensureLoaded = () => (loaded ??= load().then(() => customElements.whenDefined(tag)));
     const hydrateNow = (element: Element) => void ensureLoaded().then(() => element.removeAttribute('defer-hydration'));
     const instances = deepQueryAll(document, tag);
-    if (options.eager === true || hydrate === 'load') {
+    if (options.eager === true) {
       void ensureLoaded();
+      instances.forEach(hydrateNow);
+    } else if (instances.length === 0) {
+      // Not on this page: its code is not loaded at all.
+      continue;
+    } else if (hydrate === 'load') {
       instances.forEach(hydrateNow);
     } else if (hydrate === 'idle') {
       whenIdle(() => instances.forEach(hydrateNow));
