@@ -1,8 +1,16 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
-import { html } from 'lit';
+import { html, LitElement } from 'lit';
 import { describe, expect, it } from 'vitest';
+import { TemplateRenderer } from '../../src/worker/render/renderer.js';
 import { ChunkWriter } from '../../src/worker/ssr/chunk-writer.js';
+
+class ExplodingRow extends LitElement {
+  override render(): unknown {
+    throw new Error('row exploded');
+  }
+}
+customElements.define('exploding-row', ExplodingRow);
 
 const list = (n: number) => html`<ul>${Array.from({ length: n }, (_, i) => html`<li>${i}</li>`)}</ul>`;
 
@@ -20,6 +28,18 @@ describe('ChunkWriter', () => {
   it('writes exactly what Lit’s collectResult produces', async () => {
     const chunks = await drain(new ChunkWriter(['<main>', render(list(500)), '</main>']), 1024);
     expect(chunks.join('')).toBe(`<main>${await collectResult(render(list(500)))}</main>`);
+  });
+
+  it('lets litflare’s renderer write into the same chunks, with the same markup as Lit', async () => {
+    const chunks = await drain(new ChunkWriter(['<main>', new TemplateRenderer(list(500)), '</main>']), 1024);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(chunks.join('')).toBe(`<main>${await collectResult(render(list(500)))}</main>`);
+  });
+
+  it('keeps what the renderer wrote before an element threw, then rethrows', () => {
+    const writer = new ChunkWriter(['<main>', new TemplateRenderer(html`${list(3)}<exploding-row></exploding-row>`)]);
+    expect(() => writer.fill(1 << 20)).toThrow('row exploded');
+    expect(writer.take()).toMatch(/^<main><!--lit-part [^>]+--><!--lit-part [^>]+--><ul>.*<\/ul><!--\/lit-part--><exploding-row><template shadowroot="open" shadowrootmode="open">$/);
   });
 
   it('stops once the buffer passes the limit', () => {

@@ -1,5 +1,6 @@
-import { type LitElementRenderer, RenderResultIterator, type RenderInfo } from '@lit-labs/ssr';
 import type { Settled } from '../../shared/server-data/settled.js';
+import type { ElementHost } from '../render/element-host.js';
+import { TemplateRenderer, type RenderHooks } from '../render/renderer.js';
 import { toWireError } from '../rpc/errors.js';
 import type { Renderable } from './chunk-writer.js';
 import type { HydrationData } from './hydration-data.js';
@@ -8,7 +9,7 @@ import { swapScript } from './swap-script.js';
 /** An element whose server data is still loading: streamed again once all of it settles. */
 interface Boundary {
   readonly id: number;
-  readonly instance: LitElementRenderer;
+  readonly host: ElementHost;
   readonly calls: Promise<Settled>[];
 }
 
@@ -29,18 +30,19 @@ export interface BoundaryOptions {
  *
  * @example
  * ```ts
- * const boundaries = new Boundaries(data, renderInfoFor, { timeout: 10_000, dev: false });
- * parts.push(render(page), boundaries.stream(), shell.end);
+ * const boundaries = new Boundaries(data, { timeout: 10_000, dev: false });
+ * const hooks = pageHooks(data, boundaries);
+ * parts.push(new TemplateRenderer(page, hooks), boundaries.stream(hooks), shell.end);
  * ```
  */
 export class Boundaries {
   readonly #data: HydrationData;
-  readonly #renderInfo: (host: LitElementRenderer) => Partial<RenderInfo>;
+  #hooks: RenderHooks = {};
   readonly #options: BoundaryOptions;
   // Plain maps: they live as long as one page render, and (unlike WeakMaps)
   // cost the garbage collector nothing extra per element.
   readonly #hosts = new Map<object, number>();
-  readonly #instances = new Map<object, LitElementRenderer>();
+  readonly #instances = new Map<object, ElementHost>();
   readonly #boundaries = new Map<object, Boundary>();
   readonly #settled = new Map<string, Settled>();
   readonly #inflight = new Map<string, Promise<Settled>>();
@@ -50,15 +52,11 @@ export class Boundaries {
   #nextId = 0;
   #swapDefined = false;
 
-  constructor(
-    data: HydrationData,
-    renderInfo: (host: LitElementRenderer) => Partial<RenderInfo>,
-    options: BoundaryOptions,
-  ) {
+  constructor(data: HydrationData, options: BoundaryOptions) {
     this.#data = data;
-    this.#renderInfo = renderInfo;
     this.#options = options;
   }
+
 
   /** Whether server data is still loading (the page will stream more after what rendered so far). */
   get loading(): boolean {
@@ -70,12 +68,15 @@ export class Boundaries {
     if (!this.#hosts.has(host)) this.#hosts.set(host, this.#nextId++);
   }
 
-  /** Keeps the renderer of an element that loads server data (to render it again); returns its boundary id. */
-  register(instance: LitElementRenderer): number | undefined {
-    const element = instance.element;
-    const id = element === undefined ? undefined : this.#hosts.get(element);
-    if (id !== undefined) this.#instances.set(element!, instance);
-    return id;
+  /** Keeps an element that loads server data (to render it again once its data is in). */
+  register(host: ElementHost): void {
+    const element = host.element;
+    if (element !== undefined && this.#hosts.has(element)) this.#instances.set(element, host);
+  }
+
+  /** The boundary id of an element that loads server data. */
+  boundaryOf(host: ElementHost): number | undefined {
+    return host.element === undefined ? undefined : this.#hosts.get(host.element);
   }
 
   /** See `ServerDataBackend.settled`. */
@@ -92,7 +93,7 @@ export class Boundaries {
     }
     let boundary = this.#boundaries.get(host);
     if (boundary === undefined) {
-      boundary = { id, instance, calls: [] };
+      boundary = { id, host: instance, calls: [] };
       this.#boundaries.set(host, boundary);
       this.#waiting++;
       // The element's other calls start during this same render, before the queue moves on.
@@ -104,9 +105,11 @@ export class Boundaries {
 
   /**
    * The boundaries' markup, each as soon as it is ready: rendered with its
-   * settled data, its hydration data, and the script that moves it into place.
+   * settled data (and the page's `hooks`), its hydration data, and the script
+   * that moves it into place.
    */
-  stream(): Iterable<Renderable> {
+  stream(hooks: RenderHooks): Iterable<Renderable> {
+    this.#hooks = hooks;
     return {
       [Symbol.iterator]: () => ({
         next: (): IteratorResult<Renderable> => {
@@ -120,18 +123,15 @@ export class Boundaries {
   async #next(): Promise<Renderable[]> {
     while (this.#ready.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
     const boundary = this.#ready.shift()!;
-    const { instance } = boundary;
-    const info = this.#renderInfo(instance);
-    const { mode = 'open', delegatesFocus = false } = instance.shadowRootOptions;
-    const shadow = instance.renderShadow(info as RenderInfo) ?? [];
+    const { host } = boundary;
     const swap = (): string => {
       const defined = this.#swapDefined;
       this.#swapDefined = true;
       return this.#data.script() + swapScript(boundary.id, !defined);
     };
     return [
-      `<lf-b id="lf-b-${boundary.id}" hidden><template shadowroot="${mode}" shadowrootmode="${mode}"${delegatesFocus ? ' shadowrootdelegatesfocus' : ''}>`,
-      new RenderResultIterator(shadow),
+      `<lf-b id="lf-b-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,
+      new TemplateRenderer(host.render(), this.#hooks, { host }),
       '</template></lf-b>',
       { [Symbol.iterator]: () => [swap()][Symbol.iterator]() },
     ];

@@ -1,5 +1,16 @@
-/** A piece of page output: markup, a Lit render result (or any nested iterable of these), or markup known later. */
-export type Renderable = string | Iterable<Renderable> | Promise<Renderable>;
+/**
+ * Something that renders itself in pieces: asked for about `limit`
+ * characters, it returns what it rendered, whether it is done, and a promise
+ * to wait for when it cannot go on yet. litflare's `TemplateRenderer` is one.
+ */
+export interface Producer {
+  produce(limit: number): { readonly text: string; readonly done: boolean; readonly wait?: Promise<void> | undefined };
+  /** After `produce` threw: the markup it rendered before the error. */
+  take(): string;
+}
+
+/** A piece of page output: markup, a producer, any nested iterable of these, or one known later. */
+export type Renderable = string | Producer | Iterable<Renderable> | Promise<Renderable>;
 
 /** Why {@link ChunkWriter.fill} stopped. */
 export type FillStop =
@@ -7,7 +18,7 @@ export type FillStop =
   | { readonly kind: 'wait'; readonly until: Promise<unknown> }
   | { readonly kind: 'done' };
 
-type Frame = Iterator<Renderable>;
+type Frame = Iterator<Renderable> | Producer;
 
 /**
  * Walks renderables depth-first and buffers the strings they yield, so that a
@@ -29,6 +40,22 @@ export class ChunkWriter {
     const stack = this.#stack;
     let frame = stack.at(-1);
     while (frame !== undefined) {
+      if (isProducer(frame)) {
+        let step: ReturnType<Producer['produce']>;
+        try {
+          step = frame.produce(limit - this.#buffer.length);
+        } catch (error) {
+          // Keep what rendered before the error: the page ends after it.
+          this.#buffer += frame.take();
+          throw error;
+        }
+        this.#buffer += step.text;
+        if (step.wait !== undefined) return { kind: 'wait', until: step.wait };
+        if (!step.done) return FULL;
+        stack.pop();
+        frame = stack.at(-1);
+        continue;
+      }
       const step = frame.next();
       if (step.done === true) {
         stack.pop();
@@ -71,7 +98,7 @@ export class ChunkWriter {
       // Lit's RenderResultIterator resolves to itself once it has pushed the
       // awaited result onto its own stack; iterating it again continues there.
       if (resolved !== this.#stack.at(-1)) {
-        this.#stack.push(toFrame(resolved as Iterable<Renderable>));
+        this.#stack.push(toFrame(resolved as Iterable<Renderable> | Producer));
       }
     });
   }
@@ -80,8 +107,12 @@ export class ChunkWriter {
 const FULL: FillStop = { kind: 'full' };
 const DONE: FillStop = { kind: 'done' };
 
-function toFrame(value: Iterable<Renderable>): Frame {
-  return value[Symbol.iterator]();
+function toFrame(value: Iterable<Renderable> | Producer): Frame {
+  return isProducer(value) ? value : value[Symbol.iterator]();
+}
+
+function isProducer(value: object): value is Producer {
+  return typeof (value as Partial<Producer>).produce === 'function';
 }
 
 function isPromise(value: unknown): value is PromiseLike<unknown> {

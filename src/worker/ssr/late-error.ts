@@ -1,8 +1,11 @@
-import type { RenderInfo } from '@lit-labs/ssr';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { redirectLocation } from '../app/redirect.js';
 
-type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElementHostStack'>;
+/** The custom elements open where rendering stopped, outermost first (see `TemplateRenderer`). */
+interface OpenElements {
+  readonly elements: readonly { readonly tagName: string }[];
+  readonly hosts: readonly object[];
+}
 
 /**
  * Markup that ends a page whose rendering failed after the first byte went
@@ -12,18 +15,16 @@ type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElem
  *
  * @example
  * ```ts
- * controller.enqueue(encode(lateErrorMarker(error, stacks, false)));
+ * controller.enqueue(encode(lateErrorMarker(error, renderer, false)));
  * ```
  */
-export function lateErrorMarker(error: unknown, stacks: ElementStacks, dev: boolean): string {
+export function lateErrorMarker(error: unknown, open: OpenElements, dev: boolean): string {
   let close = '';
-  const instances = stacks.customElementInstanceStack;
-  const hosts = stacks.customElementHostStack;
-  for (let i = instances.length - 1; i >= 0; i--) {
-    const instance = instances[i];
-    if (instance === undefined) continue;
-    if (hosts.includes(instance)) close += '</template>';
-    close += `</${instance.tagName}>`;
+  const { elements, hosts } = open;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const element = elements[i]!;
+    if (hosts.includes(element)) close += '</template>';
+    close += `</${element.tagName}>`;
   }
   const location = redirectLocation(error);
   if (location !== undefined) {

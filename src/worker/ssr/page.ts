@@ -1,11 +1,11 @@
-import { render, type RenderInfo } from '@lit-labs/ssr';
 import type { Renderable } from './chunk-writer.js';
+import { TemplateRenderer } from '../render/renderer.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
-import { pageElementRenderer } from './element-renderer.js';
+import { pageHooks } from './page-hooks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
 import { redirectLocation } from '../app/redirect.js';
@@ -50,9 +50,6 @@ export interface RenderPageOptions extends ChunkOptions {
   islands?: Islands;
 }
 
-/** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
-type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElementHostStack'>;
-
 /**
  * Renders a page into the document shell as a streamed HTML response. The
  * first chunk is rendered before this resolves: an error there rejects (so
@@ -65,32 +62,18 @@ type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElem
  * ```
  */
 export async function renderPage(page: Page, shell: Shell, options: RenderPageOptions): Promise<Response> {
-  const stacks: ElementStacks = { customElementInstanceStack: [], customElementHostStack: [] };
   const data = new HydrationData();
-  const boundaries: Boundaries = new Boundaries(
-    data,
-    (host) => {
-      // A streamed boundary renders one element's shadow root on its own.
-      const hosts = [host];
-      return {
-        customElementInstanceStack: [host],
-        customElementHostStack: hosts,
-        eventTargetStack: [],
-        slotStack: [],
-        elementRenderers: [pageElementRenderer(hosts, data, boundaries, options.islands)],
-      };
-    },
-    { timeout: options.dataTimeout ?? 10_000, dev: options.dev },
-  );
-  const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data, boundaries, options.islands)] };
+  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev });
+  const hooks = pageHooks(data, boundaries, options.islands);
+  const content = new TemplateRenderer(page.body, hooks);
   const parts: Renderable[] = [
     shell.start,
     titleTag(page.title ?? shell.title),
     renderHead(page.head),
     shell.middle,
-    render(page.body, renderInfo),
+    content,
     lazy(() => data.script()),
-    boundaries.stream(),
+    boundaries.stream(hooks),
     shell.end,
   ];
   const { body } = await renderPageStream(parts, {
@@ -98,7 +81,7 @@ export async function renderPage(page: Page, shell: Shell, options: RenderPageOp
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
       if (redirectLocation(error) === undefined) console.error('litflare: rendering failed after the response had started', error);
-      return lateErrorMarker(error, stacks, options.dev) + shell.end;
+      return lateErrorMarker(error, content, options.dev) + shell.end;
     },
   });
   const headers = new Headers(page.headers);
@@ -127,5 +110,5 @@ function lazy(write: () => string): Iterable<string> {
 function renderHead(head: unknown): Renderable {
   if (head === undefined || head === null) return '';
   if (typeof head === 'string') return head;
-  return render(head);
+  return new TemplateRenderer(head);
 }
