@@ -5,7 +5,9 @@ import { createServer, runnerImport } from 'vite';
 /**
  * Serves `GET /__ssr?case=<name>&args=<json>`: the HTML document litflare's
  * page renderer produces for a fixture case from `test/browser/fixtures/ssr-cases.ts`;
- * and `*.server.ts` modules as the browser proxies the Vite plugin generates.
+ * `GET /__render?case=<name>`: a case of the renderer's table, rendered with its
+ * first arguments into `<div id="root">`; and `*.server.ts` modules as the
+ * browser proxies the Vite plugin generates.
  */
 export function ssrPlugin(root) {
   let vite;
@@ -27,6 +29,15 @@ export function ssrPlugin(root) {
       await vite?.close();
     },
     async serve(context) {
+      // A case of the renderer's table (test/support/render-cases.ts) with its first arguments.
+      const renderTableCase = async (name) => {
+        const { renderCases } = await vite.ssrLoadModule('/test/support/render-cases.ts');
+        const { TemplateRenderer } = await vite.ssrLoadModule('/src/worker/render/renderer.ts');
+        const entry = renderCases[name];
+        if (entry === undefined) return { status: 404, body: `no render case ${name}` };
+        const { text } = new TemplateRenderer(entry.render(...entry.args[0])).produce(Infinity);
+        return { body: `<!doctype html><html><head></head><body><div id="root">${text}</div></body></html>`, type: 'html' };
+      };
       // *.server.ts modules reach the browser as RPC proxies, as the Vite plugin makes them.
       if (/\.server\.[cm]?[jt]s$/.test(context.path)) {
         const { analyzeServerModule } = await vite.ssrLoadModule('/src/vite/server-fns/analyze.ts');
@@ -39,6 +50,7 @@ export function ssrPlugin(root) {
         }));
         return { body: clientProxyModule({ file, exports }, '/src/client/rpc/proxy.ts'), type: 'js' };
       }
+      if (context.path === '/__render') return renderTableCase(context.URL.searchParams.get('case'));
       if (context.path !== '/__ssr') return undefined;
       const name = context.URL.searchParams.get('case');
       const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');

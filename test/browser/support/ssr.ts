@@ -13,11 +13,16 @@ export interface FixtureWindow extends Window {
  * the browser parses it exactly as a streamed page (declarative shadow roots
  * attach). No script has run yet: call {@link hydrate} to load the client.
  */
-export async function loadServerPage(name: string, args: object = {}): Promise<HTMLIFrameElement> {
+export function loadServerPage(name: string, args: object = {}): Promise<HTMLIFrameElement> {
+  return loadFrame(`/__ssr?case=${name}&args=${encodeURIComponent(JSON.stringify(args))}`);
+}
+
+/** Loads `src` into a same-origin iframe, resolving once it has loaded. */
+export async function loadFrame(src: string): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width:1024px;height:768px;border:0';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = `/__ssr?case=${name}&args=${encodeURIComponent(JSON.stringify(args))}`;
+  frame.src = src;
   document.body.append(frame);
   await loaded;
   return frame;
