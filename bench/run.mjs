@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'devalue';
 import { contest } from './lib/contest.mjs';
-import { firstByte, loadGenerator } from './lib/load.mjs';
+import { firstBytes, loadGenerator } from './lib/load.mjs';
+import { measurePage } from './lib/browser.mjs';
 import { report } from './lib/report.mjs';
 import { serve, serveBuild } from './lib/serve.mjs';
 import { clientParts, htmlBytes, jsBytes } from './lib/sizes.mjs';
@@ -49,14 +50,16 @@ try {
   const pages = [
     { name: 'litflare page', url: `${url}/page/litflare` },
     { name: 'raw Lit collectResult', url: `${url}/page/lit-collect` },
+    { name: 'litflare renderer alone (one string)', url: `${url}/page/renderer` },
     { name: 'React 19 renderToReadableStream', url: `${url}/page/react` },
     { name: 'plain template string', url: `${url}/page/string` },
   ];
   if (runs('pages')) {
     log(`pages: ${pages.length} contestants × ${rounds} rounds × ${seconds} s (${loadGenerator})`);
     for (const row of await contest(pages, { seconds, rounds })) results.pages[row.name] = row;
-    for (const page of pages) {
-      results.firstByte[page.name] = await firstByte(page.url);
+    const times = await firstBytes(pages.map((page) => page.url));
+    for (const [i, page] of pages.entries()) {
+      results.firstByte[page.name] = times[i];
       results.html[page.name] = await htmlBytes(page.url);
     }
   }
@@ -75,8 +78,7 @@ try {
   }
   if (runs('streaming')) {
     log('streaming: first byte with and without a 300 ms boundary');
-    results.streaming.with = await firstByte(`${url}/stream/with`);
-    results.streaming.without = await firstByte(`${url}/stream/without`);
+    [results.streaming.with, results.streaming.without] = await firstBytes([`${url}/stream/with`, `${url}/stream/without`]);
   }
 } finally {
   await bench.mf.dispose();
@@ -87,7 +89,6 @@ if (runs('demo')) {
   const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
   const demoDist = join(root, 'dist/litflare_demo');
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(demoDist, 'wrangler.json'));
-  delete workerOptions.assets;
   delete workerOptions.modulesRules;
   // Start-up: the demo (all its bindings) against an empty Worker, each started fresh.
   const trivial = await serve({ modules: true, script: 'export default { fetch: () => new Response("ok") }' });
@@ -97,6 +98,8 @@ if (runs('demo')) {
   const home = await fetch(`${demo.url}/`, { headers: { connection: 'close' } });
   await home.text();
   results.demo.firstRequestMs = performance.now() - firstResponse;
+  // Islands: the demo's home page as shipped, and with every island loaded up front.
+  results.demo.islands = { on: await measurePage(`${demo.url}/`), eager: await measurePage(`${demo.url}/?islands=eager`) };
   await demo.mf.dispose();
   results.demo.worker = jsBytes(demoDist);
   results.demo.startupMs = demo.startupMs;

@@ -5,6 +5,7 @@ import { html } from 'lit';
 import { serverFnMeta } from 'litflare';
 import { createApp } from 'litflare/worker';
 import { renderToReadableStream } from 'react-dom/server';
+import { TemplateRenderer } from '../../src/worker/render/renderer.js';
 import { createElement } from 'react';
 import './components/stream-cards.js';
 import { echo } from './echo.server.js';
@@ -39,10 +40,12 @@ bare.get('/page/react', async () => {
   const page = createElement('html', null, createElement('head', null, createElement('title', null, 'Products')), createElement('body', null, reactPage()));
   return new Response(await renderToReadableStream(page), { headers: htmlHeaders });
 });
+// litflare's renderer alone: the same page to one string, no framework, no stream.
+bare.get('/page/renderer', () => new Response(`${head}${new TemplateRenderer(litPage()).produce(Infinity).text}</body></html>`, { headers: htmlHeaders }));
 // (d) a plain template string: the ceiling.
 bare.get('/page/string', () => new Response(stringPage(), { headers: htmlHeaders }));
 
-const bareRoutes = /^\/(?:hono\/|page\/(?:lit-collect|react|string)$)/;
+const bareRoutes = /^\/(?:hono\/|page\/(?:lit-collect|renderer|react|string)$)/;
 
 export default {
   fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext) {

@@ -22,10 +22,15 @@ export async function drive(url, seconds, post) {
     });
     if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
     const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(run.stdout)?.[1] ?? 0);
-    if (non2xx > 0 || /Socket errors/.test(run.stdout)) throw new Error(`${url}: errors under load\n${run.stdout}`);
+    const requests = Number(/(\d+) requests in/.exec(run.stdout)?.[1] ?? 0);
+    const [connect, read, write, timeout] = (/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(run.stdout) ?? [])
+      .slice(1)
+      .map(Number);
+    // A request slower than wrk's 2 s limit is a stall of a shared machine, not an error, unless it is common.
+    if (non2xx > 0 || connect || read || write || timeout > requests / 100) throw new Error(`${url}: errors under load\n${run.stdout}`);
     const p50 = /50%\s+([\d.]+)(us|ms|s)\b/.exec(run.stdout);
     return {
-      requests: Number(/(\d+) requests in/.exec(run.stdout)?.[1] ?? 0),
+      requests,
       p50: p50 ? Number(p50[1]) * { us: 0.001, ms: 1, s: 1000 }[p50[2]] : Number.NaN,
     };
   }
@@ -41,11 +46,11 @@ export async function drive(url, seconds, post) {
   return { requests: result.requests.total, p50: result.latency.p50 };
 }
 
-/** One request on a fresh connection, asking for gzip as browsers do: ms to the first body byte and to the end. */
-function timeOne(url) {
+/** One request on `agent`'s connection, asking for gzip as browsers do: ms to the first body byte and to the end. */
+function timeOne(url, agent) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const request = http.get(url, { agent: false, headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
+    const request = http.get(url, { agent, headers: { 'accept-encoding': 'gzip, br' } }, (response) => {
       let first;
       response.on('data', () => {
         first ??= performance.now() - started;
@@ -57,15 +62,29 @@ function timeOne(url) {
   });
 }
 
-/** Median time to the first body byte and to the end, over sequential requests. */
-export async function firstByte(url, samples = 21) {
-  const first = [];
-  const total = [];
-  for (let i = 0; i < samples; i++) {
-    const timed = await timeOne(url);
-    first.push(timed.first);
-    total.push(timed.total);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Median time to the first body byte and to the end for each url, over
+ * sequential requests taken in turn (one from each url, then again), each url
+ * on its own warm keep-alive connection: a pause of the machine hits them all
+ * alike, and no sample pays for a TCP handshake.
+ */
+export async function firstBytes(urls, samples = 31) {
+  const agents = urls.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const times = urls.map(() => ({ first: [], total: [] }));
+  try {
+    for (let i = 0; i < samples + 5; i++) {
+      for (const [j, url] of urls.entries()) {
+        const timed = await timeOne(url, agents[j]);
+        // The first rounds warm the connections and the JIT.
+        if (i < 5) continue;
+        times[j].first.push(timed.first);
+        times[j].total.push(timed.total);
+      }
+    }
+  } finally {
+    for (const agent of agents) agent.destroy();
   }
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  return { firstByte: median(first), total: median(total) };
+  return times.map(({ first, total }) => ({ firstByte: median(first), total: median(total) }));
 }
