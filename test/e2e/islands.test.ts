@@ -12,7 +12,8 @@ function scripts(page: Page): Map<string, Promise<string>> {
   page.on('response', (response) => {
     if (!response.url().endsWith('.js')) return;
     // A revalidated (304) script has no body here; it was read when first fetched.
-    const body = response.status() === 200 ? response.text() : Promise.resolve('');
+    // A body still in flight when the test closes the page is of no interest: read it as ''.
+    const body = response.status() === 200 ? response.text().catch(() => '') : Promise.resolve('');
     seen.set(new URL(response.url()).pathname, body);
   });
   return seen;
