@@ -18,6 +18,7 @@ import { requestScope } from './request-scope.js';
 import { mountRpc, type RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../rpc/origin.js';
 import { formGuard } from './form-guard.js';
+import { securityHeaders, type ContentSecurityPolicy, type SecureHeadersOptions } from './security-headers.js';
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 
@@ -76,6 +77,20 @@ export interface AppOptions {
   onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
   /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */
   session?: SessionOptions;
+  /**
+   * Security headers on every response, by Hono's `secureHeaders()`: its
+   * options, over litflare's defaults (Hono's, except that a header a route
+   * set itself is kept, `X-Powered-By` is left alone, and there is no HSTS in
+   * development). `false` sends none (and no CSP).
+   */
+  secureHeaders?: Omit<SecureHeadersOptions, 'contentSecurityPolicy'> | false;
+  /**
+   * The Content-Security-Policy, in Hono's `secureHeaders()` form. Include
+   * `NONCE` (from `hono/secure-headers`) in `scriptSrc`: litflare puts each
+   * response's nonce on the shell's scripts and on its own inline scripts.
+   * `false` sends none. @default strictCsp
+   */
+  csp?: ContentSecurityPolicy | false;
 }
 
 /**
@@ -107,6 +122,8 @@ export class LitflareApp extends Hono<AppEnv> {
       ...(options.session === undefined ? {} : { session: sessionSettings(options.session) }),
     };
     this.use(contextStorage(), requestScope(this.#settings));
+    const headers = securityHeaders(options.secureHeaders, options.csp, this.#dev);
+    if (headers !== undefined) this.use(headers);
     this.use(formGuard(options.allowOrigins));
     const before = [options.before ?? []].flat();
     const after = [options.after ?? []].flat();
@@ -244,6 +261,7 @@ export class LitflareApp extends Hono<AppEnv> {
         dev: this.#dev,
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,
+        nonce: c?.get('secureHeadersNonce'),
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
@@ -260,7 +278,10 @@ export class LitflareApp extends Hono<AppEnv> {
     console.error('litflare: a page failed before its first byte', error);
     try {
       const page = (this.#options.errorPage ?? defaultErrorPage)(error, this.#dev);
-      return await renderPage({ status: 500, ...page }, await this.#shell(), { dev: this.#dev });
+      return await renderPage({ status: 500, ...page }, await this.#shell(), {
+        dev: this.#dev,
+        nonce: c?.get('secureHeadersNonce'),
+      });
     } catch (pageError) {
       console.error('litflare: the error page failed too', pageError);
       return new Response('Internal Server Error', {

@@ -2,6 +2,7 @@ import { render, type RenderInfo } from '@lit-labs/ssr';
 import type { Renderable } from './chunk-writer.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
 import { type Shell, titleTag } from './shell.js';
+import { withNonce } from './shell-nonce.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
 import { pageElementRenderer } from './element-renderer.js';
@@ -45,6 +46,8 @@ export interface RenderPageOptions extends ChunkOptions {
   dataTimeout?: number;
   /** Let the platform compress pages that stream server data (it may then hold the shell back). @default false */
   compressStreamedPages?: boolean;
+  /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
+  nonce?: string;
 }
 
 /** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
@@ -61,7 +64,8 @@ type ElementStacks = Pick<RenderInfo, 'customElementInstanceStack' | 'customElem
  * const response = await renderPage({ body: html`<my-app></my-app>` }, parseShell(indexHtml), { dev: false });
  * ```
  */
-export async function renderPage(page: Page, shell: Shell, options: RenderPageOptions): Promise<Response> {
+export async function renderPage(page: Page, appShell: Shell, options: RenderPageOptions): Promise<Response> {
+  const shell = withNonce(appShell, options.nonce);
   const stacks: ElementStacks = { customElementInstanceStack: [], customElementHostStack: [] };
   const data = new HydrationData();
   const boundaries: Boundaries = new Boundaries(
@@ -77,7 +81,7 @@ export async function renderPage(page: Page, shell: Shell, options: RenderPageOp
         elementRenderers: [pageElementRenderer(hosts, data, boundaries)],
       };
     },
-    { timeout: options.dataTimeout ?? 10_000, dev: options.dev },
+    { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce },
   );
   const renderInfo = { ...stacks, elementRenderers: [pageElementRenderer(stacks.customElementHostStack, data, boundaries)] };
   const parts: Renderable[] = [
