@@ -265,6 +265,7 @@ export class LitflareApp extends Hono<AppEnv> {
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+        onFail: () => scope?.fail(),
       });
     } catch (error) {
       return this.#errorResponse(error, c);
@@ -272,6 +273,13 @@ export class LitflareApp extends Hono<AppEnv> {
   }
 
   async #errorResponse(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
+    const response = await this.#errorAnswer(error, c);
+    // Something threw and the request ends in a server error: its session changes must not be half-written.
+    if (response.status >= 500 && c !== undefined) scopeOf(c)?.fail();
+    return response;
+  }
+
+  async #errorAnswer(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
     const custom = c === undefined ? undefined : await this.#customErrorResponse(error, c);
     if (custom !== undefined) return custom;
     if (error instanceof HTTPException) return error.getResponse();

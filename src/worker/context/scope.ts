@@ -44,11 +44,25 @@ export class Scope {
   readonly #beforeHeaders: Task[] = [];
   readonly #beforeDone: Task[] = [];
   #bodyStillRendering = false;
+  #failed = false;
 
   constructor(
     readonly invocation: Invocation,
     readonly settings: ScopeSettings,
   ) {}
+
+  /**
+   * Marks the invocation as failed: something threw and it ends in a server
+   * error (5xx). Its session changes are then dropped, not half-written.
+   */
+  fail(): void {
+    this.#failed = true;
+  }
+
+  /** Whether {@link fail} was called. */
+  get failed(): boolean {
+    return this.#failed;
+  }
 
   /** Runs `task` just before the response headers are fixed (e.g. to decide the session cookie). */
   beforeHeaders(task: Task): void {

@@ -48,6 +48,8 @@ export interface RenderPageOptions extends ChunkOptions {
   compressStreamedPages?: boolean;
   /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
   nonce?: string;
+  /** Called when rendering fails after the first byte (not for a redirect), before the stream ends. */
+  onFail?: () => void;
 }
 
 /** Stacks Lit's renderer keeps while it walks custom elements; shared so a late error can close them. */
@@ -98,7 +100,10 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     ...options,
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
-      if (redirectLocation(error) === undefined) console.error('litflare: rendering failed after the response had started', error);
+      if (redirectLocation(error) === undefined) {
+        console.error('litflare: rendering failed after the response had started', error);
+        options.onFail?.();
+      }
       return lateErrorMarker(error, stacks, options.dev) + shell.end;
     },
   });
