@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
+import { requestContext, tryCurrentContext } from '../context/storage.js';
 import type { AppEnv } from '../env.js';
 import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
@@ -121,7 +121,7 @@ export class LitflareApp extends Hono<AppEnv> {
       dev: this.#dev,
       ...(options.session === undefined ? {} : { session: sessionSettings(options.session) }),
     };
-    this.use(contextStorage(), requestScope(this.#settings));
+    this.use(requestContext(), requestScope(this.#settings));
     const headers = securityHeaders(options.secureHeaders, options.csp, this.#dev);
     if (headers !== undefined) this.use(headers);
     this.use(formGuard(options.allowOrigins));
@@ -254,7 +254,7 @@ export class LitflareApp extends Hono<AppEnv> {
    * ```
    */
   async render(page: Page): Promise<Response> {
-    const c = tryGetContext<AppEnv>();
+    const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
     try {
       return await renderPage(page, await this.#shell(), {

@@ -73,6 +73,8 @@ export function waitUntil(promise: Promise<unknown>): void {
     );
   }
   ctx.waitUntil(promise);
+  // The request's context stays current for this work until it settles.
+  scopeOf(c)?.track(promise);
 }
 
 /**
