@@ -2,10 +2,24 @@ import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
 
-/** Options of Hono's `secureHeaders()` (Hono does not export the type by name). */
+/**
+ * Options of Hono's `secureHeaders()` (Hono does not export the type by name).
+ *
+ * @example
+ * ```ts
+ * const headers: SecureHeadersOptions = { xFrameOptions: 'DENY', referrerPolicy: 'same-origin' };
+ * ```
+ */
 export type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
-/** A Content-Security-Policy as Hono's `secureHeaders()` takes it: directives in camelCase. */
+/**
+ * A Content-Security-Policy as Hono's `secureHeaders()` takes it: directives in camelCase.
+ *
+ * @example
+ * ```ts
+ * const csp: ContentSecurityPolicy = { ...strictCsp, connectSrc: ["'self'", 'https://api.example.com'] };
+ * ```
+ */
 export type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPolicy']>;
 
 /**
