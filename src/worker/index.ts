@@ -9,7 +9,8 @@ export type { AppEnv } from './env.js';
 export { serverFn, type ServerFnOptions } from './rpc/server-fn.js';
 export type { RpcOptions } from './rpc/handler.js';
 export type { AllowedOrigins } from './rpc/origin.js';
-export { env, request, waitUntil } from './context/accessors.js';
+export { env, request, waitUntil, cspNonce } from './context/accessors.js';
+export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './app/security-headers.js';
 export {
   d1,
   kv,

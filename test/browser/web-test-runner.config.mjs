@@ -24,8 +24,12 @@ const selfReference = {
   },
 };
 
+const ssr = ssrPlugin(root);
+
 export default {
   rootDir: root,
+  // Server function calls from fixture frames, answered by litflare's dispatcher.
+  middleware: [(context, next) => ssr.rpcMiddleware(context, next)],
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 2,
@@ -46,7 +50,7 @@ export default {
       target: 'es2022',
       define: { 'import.meta.env.DEV': 'true', 'import.meta.env': '{"DEV":true}' },
     }),
-    ssrPlugin(root),
+    ssr,
     socketPlugin(),
   ],
   reporters: [defaultReporter(), countingReporter(process.env.LITFLARE_RESULTS)],

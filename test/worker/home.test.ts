@@ -68,7 +68,7 @@ describe('GET / (the demo page)', () => {
 
   it('loads the client entry as a module', async () => {
     const html = await (await fetchPage('/')).text();
-    expect(html).toMatch(/<script type="module"[^>]* src="\/client\/main\.ts"><\/script>/);
+    expect(html).toMatch(/<script type="module"[^>]* src="\/client\/main\.ts" nonce="[\w+/=]+"><\/script>/);
   });
 });
 

@@ -109,6 +109,22 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
     await expectNotRun();
   });
 
+  it('arguments nested deeper than 64 levels → 400 (found by the fuzzer: a 3,300-level chain decoded, then overflowed the stack → 500)', async () => {
+    const chain = (depth: number) => `[${Array.from({ length: depth }, (_, i) => `[${i + 1}]`).join(',')},1]`;
+    for (const depth of [66, 150]) {
+      expect(await failure(await post(url(fns.echo), chain(depth)))).toEqual({
+        status: 400,
+        message: 'The arguments of echo nest more than 64 levels deep.',
+      });
+    }
+    await expectNotRun();
+    // 64 levels inside the one argument still pass; repeated references are no deeper than they look.
+    const nested = JSON.parse(`${'['.repeat(64)}1${']'.repeat(64)}`) as unknown;
+    expect(parse(await (await post(url(fns.echo), stringify([nested]))).text())).toEqual([nested]);
+    const shared = { a: 1 };
+    expect((await post(url(fns.echo), stringify([Array.from({ length: 100 }, () => shared)]))).status).toBe(200);
+  });
+
   it('a __proto__ / constructor payload pollutes nothing', async () => {
     const payloads = [
       '[[1],{"__proto__":2},{"polluted":3},true]',

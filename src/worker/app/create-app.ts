@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { contextStorage, tryGetContext } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
 import type { Islands } from '../../shared/islands.js';
+import { requestContext, tryCurrentContext } from '../context/storage.js';
 import type { AppEnv } from '../env.js';
 import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
@@ -19,6 +19,7 @@ import { requestScope } from './request-scope.js';
 import { mountRpc, type RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../rpc/origin.js';
 import { formGuard } from './form-guard.js';
+import { securityHeaders, type ContentSecurityPolicy, type SecureHeadersOptions } from './security-headers.js';
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 
@@ -83,6 +84,20 @@ export interface AppOptions {
   onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
   /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */
   session?: SessionOptions;
+  /**
+   * Security headers on every response, by Hono's `secureHeaders()`: its
+   * options, over litflare's defaults (Hono's, except that a header a route
+   * set itself is kept, `X-Powered-By` is left alone, and there is no HSTS in
+   * development). `false` sends none (and no CSP).
+   */
+  secureHeaders?: Omit<SecureHeadersOptions, 'contentSecurityPolicy'> | false;
+  /**
+   * The Content-Security-Policy, in Hono's `secureHeaders()` form. Include
+   * `NONCE` (from `hono/secure-headers`) in `scriptSrc`: litflare puts each
+   * response's nonce on the shell's scripts and on its own inline scripts.
+   * `false` sends none. @default strictCsp
+   */
+  csp?: ContentSecurityPolicy | false;
 }
 
 /**
@@ -113,7 +128,9 @@ export class LitflareApp extends Hono<AppEnv> {
       dev: this.#dev,
       ...(options.session === undefined ? {} : { session: sessionSettings(options.session) }),
     };
-    this.use(contextStorage(), requestScope(this.#settings));
+    this.use(requestContext(), requestScope(this.#settings));
+    const headers = securityHeaders(options.secureHeaders, options.csp, this.#dev);
+    if (headers !== undefined) this.use(headers);
     this.use(formGuard(options.allowOrigins));
     const before = [options.before ?? []].flat();
     const after = [options.after ?? []].flat();
@@ -244,7 +261,7 @@ export class LitflareApp extends Hono<AppEnv> {
    * ```
    */
   async render(page: Page): Promise<Response> {
-    const c = tryGetContext<AppEnv>();
+    const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
     try {
       return await renderPage(page, await this.#shell(), {
@@ -252,9 +269,11 @@ export class LitflareApp extends Hono<AppEnv> {
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,
         islands: this.#options.islands,
+        nonce: c?.get('secureHeadersNonce'),
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+        onFail: () => scope?.fail(),
       });
     } catch (error) {
       return this.#errorResponse(error, c);
@@ -262,13 +281,23 @@ export class LitflareApp extends Hono<AppEnv> {
   }
 
   async #errorResponse(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
+    const response = await this.#errorAnswer(error, c);
+    // Something threw and the request ends in a server error: its session changes must not be half-written.
+    if (response.status >= 500 && c !== undefined) scopeOf(c)?.fail();
+    return response;
+  }
+
+  async #errorAnswer(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
     const custom = c === undefined ? undefined : await this.#customErrorResponse(error, c);
     if (custom !== undefined) return custom;
     if (error instanceof HTTPException) return error.getResponse();
     console.error('litflare: a page failed before its first byte', error);
     try {
       const page = (this.#options.errorPage ?? defaultErrorPage)(error, this.#dev);
-      return await renderPage({ status: 500, ...page }, await this.#shell(), { dev: this.#dev });
+      return await renderPage({ status: 500, ...page }, await this.#shell(), {
+        dev: this.#dev,
+        nonce: c?.get('secureHeadersNonce'),
+      });
     } catch (pageError) {
       console.error('litflare: the error page failed too', pageError);
       return new Response('Internal Server Error', {

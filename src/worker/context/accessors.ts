@@ -73,4 +73,21 @@ export function waitUntil(promise: Promise<unknown>): void {
     );
   }
   ctx.waitUntil(promise);
+  // The request's context stays current for this work until it settles.
+  scopeOf(c)?.track(promise);
+}
+
+/**
+ * This response's Content-Security-Policy nonce (made for each request when
+ * the policy uses `NONCE`, as litflare's default does), or `undefined` when
+ * there is none. Put it on inline scripts of your own so the policy lets them run.
+ *
+ * @example
+ * ```ts
+ * import { cspNonce } from 'litflare/worker';
+ * app.page('/', () => ({ head: `<script nonce="${cspNonce()}">window.startedAt = Date.now()</script>`, body: html`…` }));
+ * ```
+ */
+export function cspNonce(): string | undefined {
+  return currentContext('cspNonce()').get('secureHeadersNonce');
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { tryGetContext } from 'hono/context-storage';
 import type { AppEnv } from '../env.js';
 import { scopeOf, type Invocation, type Scope } from './scope.js';
+import { tryCurrentContext } from './storage.js';
 
 const WHERE: Record<Exclude<Invocation, 'fetch'>, string> = {
   scheduled: 'a scheduled (cron) handler',
@@ -10,7 +10,7 @@ const WHERE: Record<Exclude<Invocation, 'fetch'>, string> = {
 
 /**
  * The Hono context of the invocation in progress (request, cron run or queue
- * batch), read from Hono's context storage. `accessor` names the caller in
+ * batch), read from litflare's context storage. `accessor` names the caller in
  * the error thrown when there is none.
  *
  * @example
@@ -19,7 +19,7 @@ const WHERE: Record<Exclude<Invocation, 'fetch'>, string> = {
  * ```
  */
 export function currentContext(accessor: string): Context<AppEnv> {
-  const c = tryGetContext<AppEnv>();
+  const c = tryCurrentContext();
   if (c === undefined) {
     throw new Error(
       `litflare: ${accessor} was called outside a request. It reads the current request, cron run or queue ` +

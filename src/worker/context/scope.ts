@@ -26,7 +26,7 @@ type Task = () => Promise<void>;
  * What litflare keeps for one invocation beside Hono's context: its phase,
  * the cookies to send, and work that must happen before headers go out or
  * before the response completes. It lives on the invocation's Hono context,
- * which Hono's context storage (AsyncLocalStorage) makes current, so it is
+ * which litflare's context storage (AsyncLocalStorage) makes current, so it is
  * never shared between concurrent requests.
  *
  * @example
@@ -44,11 +44,27 @@ export class Scope {
   readonly #beforeHeaders: Task[] = [];
   readonly #beforeDone: Task[] = [];
   #bodyStillRendering = false;
+  #failed = false;
+  readonly #pending = new Set<Promise<unknown>>();
+  #whenOver: (() => void)[] = [];
 
   constructor(
     readonly invocation: Invocation,
     readonly settings: ScopeSettings,
   ) {}
+
+  /**
+   * Marks the invocation as failed: something threw and it ends in a server
+   * error (5xx). Its session changes are then dropped, not half-written.
+   */
+  fail(): void {
+    this.#failed = true;
+  }
+
+  /** Whether {@link fail} was called. */
+  get failed(): boolean {
+    return this.#failed;
+  }
 
   /** Runs `task` just before the response headers are fixed (e.g. to decide the session cookie). */
   beforeHeaders(task: Task): void {
@@ -86,6 +102,33 @@ export class Scope {
     if (this.phase === 'done') return;
     for (const task of this.#beforeDone) await task();
     this.phase = 'done';
+    this.#maybeOver();
+  }
+
+  /** Work that goes on after the response (`waitUntil()`): the invocation is over only when it settles. */
+  track(promise: Promise<unknown>): void {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#pending.add(settled);
+    void settled.then(() => {
+      this.#pending.delete(settled);
+      this.#maybeOver();
+    });
+  }
+
+  /** Runs `task` once the invocation is over: `done`, and every tracked promise settled. */
+  whenOver(task: () => void): void {
+    this.#whenOver.push(task);
+    this.#maybeOver();
+  }
+
+  #maybeOver(): void {
+    if (this.phase !== 'done' || this.#pending.size > 0) return;
+    const tasks = this.#whenOver;
+    this.#whenOver = [];
+    for (const task of tasks) task();
   }
 }
 

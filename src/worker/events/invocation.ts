@@ -1,10 +1,10 @@
 import { Context } from 'hono';
-import { contextStorage } from 'hono/context-storage';
 import { attachScope, Scope, type ScopeSettings } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
+import { runInContext } from '../context/storage.js';
 
 /**
- * Runs `work` for a cron trigger or a queue batch inside Hono's context
+ * Runs `work` for a cron trigger or a queue batch inside litflare's context
  * storage, like a request, so the same accessors work (`env()`, `d1()`,
  * `waitUntil()` …). The context is synthetic: it carries the bindings and
  * the ExecutionContext, and a scope marked with the kind of event, so
@@ -27,11 +27,11 @@ export async function runInvocation(
   const c = new Context<AppEnv>(new Request(`https://${kind}.litflare.invalid/`), { env, executionCtx: ctx });
   const scope = new Scope(kind, settings);
   attachScope(c, scope);
-  await contextStorage()(c, async () => {
+  await runInContext(c, async () => {
     try {
       await work();
     } finally {
-      scope.phase = 'done';
+      await scope.finish();
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { RPC_PATH } from '../../shared/rpc/protocol.js';
+import { RPC_PATH, type WireError } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
 import { scopeOf } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
@@ -33,7 +33,7 @@ export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean
     try {
       return await call(c, options, limit);
     } catch (error) {
-      return rpcError(toWireError(error, options.dev));
+      return failed(c, toWireError(error, options.dev));
     }
   });
 }
@@ -62,7 +62,7 @@ async function call(
   try {
     result = await fn(...args);
   } catch (error) {
-    return rpcError(toWireError(error, options.dev, entry.name));
+    return failed(c, toWireError(error, options.dev, entry.name));
   }
   const scope = scopeOf(c);
   return respond(result, {
@@ -70,5 +70,12 @@ async function call(
     dev: options.dev,
     name: entry.name,
     onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+    onFail: () => scope?.fail(),
   });
+}
+
+/** The error answer; a server error (5xx) also drops the call's session changes. */
+function failed(c: Context<AppEnv>, error: WireError): Response {
+  if (error.status >= 500) scopeOf(c)?.fail();
+  return rpcError(error);
 }

@@ -3,13 +3,18 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_QUERY_LENGTH, RPC_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
+import { nestedDeeperThan } from './nesting.js';
 import type { RegistryEntry } from './registry.js';
+
+/** How deep arguments may nest (arrays, objects, maps, sets); real arguments stay far below. */
+export const MAX_ARGUMENT_DEPTH = 64;
 
 /**
  * Reads and checks a call's arguments: from the body of a POST (right content
  * type, at most `maxBodySize` bytes, enforced while reading) or the `args`
- * query parameter of a GET (at most 8 KB of query). Throws a `ServerError`
- * with the precise 4xx otherwise; the function never runs.
+ * query parameter of a GET (at most 8 KB of query), nested at most
+ * {@link MAX_ARGUMENT_DEPTH} levels. Throws a `ServerError` with the precise
+ * 4xx otherwise; the function never runs.
  *
  * @example
  * ```ts
@@ -29,6 +34,9 @@ export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimi
   }
   if (args.length > entry.maxArgs) {
     throw new ServerError(400, `${entry.name} takes at most ${entry.maxArgs} argument(s), got ${args.length}.`);
+  }
+  if (nestedDeeperThan(args, MAX_ARGUMENT_DEPTH + 1)) {
+    throw new ServerError(400, `The arguments of ${entry.name} nest more than ${MAX_ARGUMENT_DEPTH} levels deep.`);
   }
   return args;
 }

@@ -19,6 +19,8 @@ export interface RespondOptions {
    * saving the session).
    */
   onContinue?: () => () => Promise<void>;
+  /** Called when a streamed result fails with a server error (5xx), before the stream ends. */
+  onFail?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -73,7 +75,9 @@ function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): Read
           }
         } catch (error) {
           finished = true;
-          frame = stringify([ERROR, toWireError(error, options.dev, options.name)]);
+          const wire = toWireError(error, options.dev, options.name);
+          if (wire.status >= 500) options.onFail?.();
+          frame = stringify([ERROR, wire]);
           // The item may have failed to serialize, with the producer still open.
           await inRequest(async () => {
             await iterator.return?.();

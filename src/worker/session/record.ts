@@ -112,8 +112,13 @@ export class SessionRecord {
     this.#dirty = true;
   }
 
-  /** Decides the session cookie (just before the headers go out), then saves. */
+  /**
+   * Decides the session cookie (just before the headers go out), then saves.
+   * A request that failed (a thrown error ending in a 5xx) changes nothing:
+   * no cookie, no write, no deletion, as if it had not touched the session.
+   */
   async commit(): Promise<void> {
+    if (this.scope.failed) return;
     const hasData = this.keys().length > 0;
     if (this.#id === undefined && this.#dirty && hasData) this.#id = newSessionId();
     if (this.#id !== undefined && this.#id === this.#clientId && !this.#dirty && this.#dueForRefresh()) {
@@ -124,8 +129,9 @@ export class SessionRecord {
     await this.save();
   }
 
-  /** Writes what changed and deletes what was discarded. */
+  /** Writes what changed and deletes what was discarded (nothing, if the request failed). */
   async save(): Promise<void> {
+    if (this.scope.failed) return;
     const store = this.settings.store;
     const writes = this.#discard.splice(0).map(async (id) => store.delete(await storageKey(id)));
     const id = this.#id;

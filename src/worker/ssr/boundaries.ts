@@ -19,6 +19,8 @@ export interface BoundaryOptions {
   timeout: number;
   /** Error details for failed calls (development). */
   dev: boolean;
+  /** The response's CSP nonce, for the swap scripts. */
+  nonce?: string;
 }
 
 /**
@@ -127,7 +129,7 @@ export class Boundaries {
     const swap = (): string => {
       const defined = this.#swapDefined;
       this.#swapDefined = true;
-      return this.#data.script() + swapScript(boundary.id, !defined);
+      return this.#data.script() + swapScript(boundary.id, !defined, this.#options.nonce);
     };
     return [
       `<lf-b id="lf-b-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,

@@ -3,6 +3,7 @@ import { TemplateRenderer } from '../render/renderer.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
+import { withNonce } from './shell-nonce.js';
 import { lateErrorMarker } from './late-error.js';
 import { HydrationData } from './hydration-data.js';
 import { pageHooks } from './page-hooks.js';
@@ -48,6 +49,10 @@ export interface RenderPageOptions extends ChunkOptions {
   compressStreamedPages?: boolean;
   /** Elements that hydrate later than the page, or never. */
   islands?: Islands;
+  /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
+  nonce?: string;
+  /** Called when rendering fails after the first byte (not for a redirect), before the stream ends. */
+  onFail?: () => void;
 }
 
 /**
@@ -61,9 +66,10 @@ export interface RenderPageOptions extends ChunkOptions {
  * const response = await renderPage({ body: html`<my-app></my-app>` }, parseShell(indexHtml), { dev: false });
  * ```
  */
-export async function renderPage(page: Page, shell: Shell, options: RenderPageOptions): Promise<Response> {
+export async function renderPage(page: Page, appShell: Shell, options: RenderPageOptions): Promise<Response> {
+  const shell = withNonce(appShell, options.nonce);
   const data = new HydrationData();
-  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev });
+  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce });
   const hooks = pageHooks(data, boundaries, options.islands);
   const content = new TemplateRenderer(page.body, hooks);
   const parts: Renderable[] = [
@@ -80,7 +86,10 @@ export async function renderPage(page: Page, shell: Shell, options: RenderPageOp
     ...options,
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
-      if (redirectLocation(error) === undefined) console.error('litflare: rendering failed after the response had started', error);
+      if (redirectLocation(error) === undefined) {
+        console.error('litflare: rendering failed after the response had started', error);
+        options.onFail?.();
+      }
       return lateErrorMarker(error, content, options.dev) + shell.end;
     },
   });

@@ -14,13 +14,15 @@ const DEFINE =
   'if(s)s.remove()};';
 
 /**
- * The `<script>` after boundary `id`: with the swap function's definition for the first one.
+ * The `<script>` after boundary `id`: with the swap function's definition for
+ * the first one, and the response's CSP nonce when it has one.
  *
  * @example
  * ```ts
  * swapScript(3, false); // '<script>__lf(3)</script>'
+ * swapScript(3, false, 'r4nd0m'); // '<script nonce="r4nd0m">__lf(3)</script>'
  * ```
  */
-export function swapScript(id: number, define: boolean): string {
-  return `<script>${define ? DEFINE : ''}__lf(${id})</script>`;
+export function swapScript(id: number, define: boolean, nonce?: string): string {
+  return `<script${nonce === undefined ? '' : ` nonce="${nonce}"`}>${define ? DEFINE : ''}__lf(${id})</script>`;
 }

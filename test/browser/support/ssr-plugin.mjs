@@ -11,7 +11,31 @@ import { createServer, runnerImport } from 'vite';
  */
 export function ssrPlugin(root) {
   let vite;
+  let rpcApp;
   return {
+    /**
+     * Koa middleware answering `/_lf/rpc/*` with a litflare app made in Node
+     * (the Worker's dispatcher and the real server modules), so fixture
+     * frames can call their server functions after hydration.
+     */
+    async rpcMiddleware(context, next) {
+      if (!context.path.startsWith('/_lf/rpc/')) return next();
+      rpcApp ??= vite.ssrLoadModule('/src/worker/index.ts').then(({ createApp }) => createApp({ dev: false, shell: '<head></head><!--ssr-outlet-->' }));
+      const app = await rpcApp;
+      const chunks = [];
+      for await (const chunk of context.req) chunks.push(chunk);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(context.req.headers)) if (typeof value === 'string') headers.set(name, value);
+      const request = new Request(`http://${context.host}${context.url}`, {
+        method: context.method,
+        headers,
+        body: context.method === 'GET' || context.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      });
+      const response = await app.fetch(request);
+      context.status = response.status;
+      response.headers.forEach((value, name) => context.set(name, value));
+      context.body = Buffer.from(await response.arrayBuffer());
+    },
     name: 'litflare-ssr-fixtures',
     async serverStart() {
       // Server modules are tagged with their ids, as in the Worker build.
@@ -60,7 +84,10 @@ export function ssrPlugin(root) {
       const renderCase = cases[name];
       if (renderCase === undefined) return { status: 404, body: `no SSR case ${name}` };
       const shell = parseShell('<!doctype html><html><head></head><body><!--ssr-outlet--></body></html>');
-      const response = await renderPage({ body: renderCase(args) }, shell, { dev: true, islands });
+      // A case returns a template, or a Page (a title too).
+      const output = renderCase(args);
+      const page = typeof output === 'object' && output !== null && 'body' in output ? output : { body: output };
+      const response = await renderPage(page, shell, { dev: true, islands });
       return { body: await response.text(), type: 'html' };
     },
   };

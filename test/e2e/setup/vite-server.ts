@@ -4,19 +4,35 @@ import { createServer } from 'node:net';
 /** A `vite dev` or `vite preview` child process on a free loopback port. */
 export interface ViteServer {
   baseURL: string;
+  /** The process id of the `npx vite` process (the leader of its process group). */
+  pid: number | undefined;
   output: () => string;
   stop: () => Promise<void>;
+}
+
+/** Where {@link startVite} listens and which config it loads. */
+export interface ViteServerOptions {
+  /** A port to listen on (e.g. the one a stopped server had, so its clients reconnect). @default a free one */
+  port?: number;
+  /** A Vite config file other than the root's. */
+  config?: string;
 }
 
 /**
  * Starts `npx vite <command>` in `cwd` (as the npm scripts do) on a free port
  * and resolves once it answers `GET /`.
  */
-export async function startVite(command: 'dev' | 'preview', cwd: string, env: NodeJS.ProcessEnv): Promise<ViteServer> {
-  const port = await freePort();
+export async function startVite(
+  command: 'dev' | 'preview',
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  options: ViteServerOptions = {},
+): Promise<ViteServer> {
+  const port = options.port ?? (await freePort());
+  const config = options.config === undefined ? [] : ['--config', options.config];
   const child = spawn(
     'npx',
-    ['vite', command, '--configLoader', 'runner', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['vite', command, ...config, '--configLoader', 'runner', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
@@ -38,7 +54,7 @@ export async function startVite(command: 'dev' | 'preview', cwd: string, env: No
       throw new Error(`vite ${command} did not answer within 60 s:\n${output}`);
     }
     try {
-      if ((await fetch(`${baseURL}/`)).ok) return { baseURL, output: () => output, stop };
+      if ((await fetch(`${baseURL}/`)).ok) return { baseURL, pid: child.pid, output: () => output, stop };
     } catch {
       // not listening yet
     }

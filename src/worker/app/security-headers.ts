@@ -1,0 +1,87 @@
+import type { MiddlewareHandler } from 'hono';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../env.js';
+
+/**
+ * Options of Hono's `secureHeaders()` (Hono does not export the type by name).
+ *
+ * @example
+ * ```ts
+ * const headers: SecureHeadersOptions = { xFrameOptions: 'DENY', referrerPolicy: 'same-origin' };
+ * ```
+ */
+export type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+
+/**
+ * A Content-Security-Policy as Hono's `secureHeaders()` takes it: directives in camelCase.
+ *
+ * @example
+ * ```ts
+ * const csp: ContentSecurityPolicy = { ...strictCsp, connectSrc: ["'self'", 'https://api.example.com'] };
+ * ```
+ */
+export type ContentSecurityPolicy = NonNullable<SecureHeadersOptions['contentSecurityPolicy']>;
+
+/**
+ * litflare's default Content-Security-Policy, a "strict CSP": scripts run
+ * only with this response's nonce (litflare puts it on the shell's scripts
+ * and its own inline scripts), and what they load is trusted from there
+ * (`'strict-dynamic'`); no plugins, no `<base>`. Images, styles and
+ * connections are left open. Spread it to add directives.
+ *
+ * @example
+ * ```ts
+ * createApp({ csp: { ...strictCsp, imgSrc: ["'self'", 'https://images.example.com'] } });
+ * ```
+ */
+export const strictCsp: ContentSecurityPolicy = Object.freeze({
+  scriptSrc: [NONCE, "'strict-dynamic'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+});
+
+/**
+ * Hono's `secureHeaders()` with litflare's defaults: a strict CSP with a
+ * nonce made for each response, a header a route set itself is kept
+ * (`overwrite: false`), `X-Powered-By` is left to the app, and no HSTS in
+ * development (it would pin `localhost` to HTTPS). WebSocket upgrades pass
+ * untouched: a 101 carries no document, and its headers cannot change. A
+ * response whose headers cannot change (one a route passed on from `fetch()`
+ * or a service binding) is copied, so that it gets them too instead of failing.
+ *
+ * @example
+ * ```ts
+ * app.use(securityHeaders({ xFrameOptions: 'DENY' }, strictCsp, false));
+ * ```
+ */
+export function securityHeaders(
+  options: Omit<SecureHeadersOptions, 'contentSecurityPolicy'> | false | undefined,
+  csp: ContentSecurityPolicy | false | undefined,
+  dev: boolean,
+): MiddlewareHandler<AppEnv> | undefined {
+  if (options === false) return undefined;
+  const policy = csp === false ? undefined : (csp ?? strictCsp);
+  const middleware = secureHeaders({
+    overwrite: false,
+    removePoweredBy: false,
+    ...(dev ? { strictTransportSecurity: false } : {}),
+    ...options,
+    ...(policy === undefined ? {} : { contentSecurityPolicy: policy }),
+  });
+  return async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() === 'websocket') return next();
+    return middleware(c, async () => {
+      await next();
+      if (c.res.status !== 101 && !headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
+    });
+  };
+}
+
+function headersCanChange(response: Response): boolean {
+  try {
+    response.headers.delete('x-litflare-never-sent');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './setup/browser.js';
+import { useBuiltApp } from './setup/shared-browser.js';
+import { hydrated, signIn } from './setup/sign-in.js';
+
+const app = useBuiltApp();
+const baseURL = app.baseURL;
+
+/** Records every CSP violation the page reports, from before its first byte. */
+async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`),
+    );
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+describe('the strict Content-Security-Policy in the built demo', () => {
+  it('lets every demo page run, stream and hydrate, with zero violations', async () => {
+    const { page, problems } = await openPage(app.browser());
+    const violations = await watchViolations(page);
+    const policies: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'document') policies.push(response.headers()['content-security-policy'] ?? 'none');
+    });
+
+    await page.goto(`${baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    await page.locator('lf-counter button').click();
+    await expect.poll(() => page.locator('lf-counter output').textContent()).toBe('4');
+
+    await page.goto(`${baseURL}/todos`);
+    await signIn(page, `csp ${Date.now().toString(36)}`);
+    await hydrated(page, 'todo-list');
+    await page.locator('todo-list input[name=title]').fill('allowed by nonce');
+    await page.locator('todo-list button[type=submit]').click();
+    await page.locator('todo-list li', { hasText: 'allowed by nonce' }).waitFor();
+
+    // Streamed boundaries: their swap scripts are inline, and run only with the nonce.
+    await page.goto(`${baseURL}/streaming?city=Oslo`);
+    await page.locator('weather-card .temp').waitFor();
+    expect(await page.locator('lf-b').count()).toBe(0);
+    await hydrated(page, 'weather-card');
+
+    await page.goto(`${baseURL}/platform`);
+    await hydrated(page, 'kv-counter');
+    await page.goto(`${baseURL}/chat/csp-${Date.now().toString(36)}`);
+    await expect.poll(() => page.locator('chat-room .status').textContent()).toBe('live');
+
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    expect(policies.length).toBeGreaterThanOrEqual(5);
+    for (const policy of policies) {
+      expect(policy).toMatch(/^script-src 'nonce-[\w+/=]{24}' 'strict-dynamic'; object-src 'none'; base-uri 'none'$/);
+    }
+    expect(new Set(policies).size).toBe(policies.length);
+    await page.context().close();
+  });
+
+  it('is enforced: an injected inline script without the nonce never runs, and is reported', async () => {
+    const { page } = await openPage(app.browser());
+    const violations = await watchViolations(page);
+    // What a stored XSS would look like: markup the server did not mean to send.
+    await page.route(`${baseURL}/`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('</body>', '<script>window.injected = true</script><img src=x onerror="window.injectedAttr = true"></body>');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    expect(await page.evaluate(() => (globalThis as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { injectedAttr?: boolean }).injectedAttr)).toBeUndefined();
+    await expect.poll(violations).toEqual([
+      'script-src-elem blocked inline',
+      'script-src-attr blocked inline',
+    ]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,2 @@
+import 'litflare/client';
+import '../secret-card.js';

@@ -1,0 +1,161 @@
+import { parse, stringify } from 'devalue';
+import { html } from 'lit';
+import { serverFnMeta } from 'litflare';
+import { createApp, cspNonce, strictCsp } from 'litflare/worker';
+import { NONCE } from 'hono/secure-headers';
+import { describe, expect, it } from 'vitest';
+import './fixtures/data-probes.js';
+import { release } from './fixtures/latches.js';
+import { readChunks } from './fixtures/read.js';
+import * as fns from './fixtures/rpc.server.js';
+import { send } from './fixtures/send.js';
+import { testShell } from './fixtures/shell.js';
+import { openSocket } from './fixtures/socket-client.js';
+
+/** A page whose element streams later (a boundary with its swap script), and other routes to check. */
+function appWith(options: Parameters<typeof createApp>[0] = {}) {
+  const app = createApp({ shell: testShell, dev: false, ...options });
+  app.page('/streamed', (c) => html`<data-probe token=${c.req.query('t') ?? ''} value="done"></data-probe>`);
+  app.page('/nonce', () => ({ head: `<script nonce="${cspNonce() ?? ''}">window.own = 1</script>`, body: html`<p>own script</p>` }));
+  app.get('/framed', (c) => c.text('embeddable', 200, { 'x-frame-options': 'ALLOWALL' }));
+  // A response passed on from another Worker: its headers are immutable.
+  app.get('/proxied', (c) => c.env.GREETER.fetch('https://greeter.test/hello'));
+  app.get('/boom', () => {
+    throw new Error('boom');
+  });
+  return app;
+}
+
+/** A released token, so the probe's data arrives at once but still streams as a boundary. */
+function releasedToken(): string {
+  const token = `csp-${crypto.randomUUID()}`;
+  release(token);
+  return token;
+}
+
+/** The nonce named in a response's Content-Security-Policy. */
+const headerNonce = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+
+/** Every `<script>` a browser would execute (hydration data is `type="application/litflare+devalue"` and is not). */
+const executableScripts = (page: string) =>
+  [...page.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !attributes.includes('application/litflare+devalue'));
+
+describe('secure headers by default (Hono’s secureHeaders)', () => {
+  const app = appWith();
+
+  it('are on pages, server function answers, the not-found page and error pages', async () => {
+    const responses = [
+      await send(app, `/streamed?t=${releasedToken()}`),
+      await send(app, `/_lf/rpc/${serverFnMeta(fns.add)!.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-litflare' },
+        body: stringify([1, 2]),
+      }),
+      await send(app, '/no-such-page'),
+      await send(app, '/boom'),
+    ];
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 404, 500]);
+    for (const response of responses) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('content-security-policy')).toMatch(
+        /^script-src 'nonce-[\w+/=]{24}' 'strict-dynamic'; object-src 'none'; base-uri 'none'$/,
+      );
+      await response.body?.cancel();
+    }
+  });
+
+  it('put each response’s own nonce on every script a browser would run: the shell’s and the swap scripts', async () => {
+    const responses = await Promise.all(Array.from({ length: 100 }, () => send(app, `/streamed?t=${releasedToken()}`)));
+    const nonces = await Promise.all(
+      responses.map(async (response) => {
+        const page = (await readChunks(response)).join('');
+        const nonce = headerNonce(response)!;
+        const scripts = executableScripts(page);
+        // The shell's module script and the boundary's swap script.
+        expect(scripts).toHaveLength(2);
+        expect(page).toContain('__lf(0)</script>');
+        for (const attributes of scripts) expect(attributes).toContain(` nonce="${nonce}"`);
+        return nonce;
+      }),
+    );
+    // Made for each response, never shared between concurrent ones.
+    expect(new Set(nonces).size).toBe(100);
+  });
+
+  it('give app code the nonce through cspNonce(), for inline scripts of its own', async () => {
+    const response = await send(app, '/nonce');
+    const page = await response.text();
+    expect(page).toContain(`<script nonce="${headerNonce(response)}">window.own = 1</script>`);
+    expect(executableScripts(page).every((attributes) => attributes.includes(`nonce="${headerNonce(response)}"`))).toBe(true);
+  });
+
+  it('reach a response passed on from a service binding, whose own headers are immutable', async () => {
+    const response = await send(app, '/proxied');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('hello from greeter: /hello');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('keep a header a route set itself', async () => {
+    expect((await send(app, '/framed')).headers.get('x-frame-options')).toBe('ALLOWALL');
+  });
+
+  it('leave WebSocket upgrades working (the demo chat, with its defaults)', async () => {
+    const socket = await openSocket(`/ws/headers-${crypto.randomUUID().slice(0, 8)}`);
+    expect(await socket.next()).toMatchObject({ type: 'history', messages: [] });
+    socket.close();
+  });
+});
+
+describe('secure header options', () => {
+  it('csp: a policy of the app’s own, still with the nonce on litflare’s scripts', async () => {
+    const app = appWith({ csp: { ...strictCsp, imgSrc: ["'self'", 'https://images.example'], scriptSrc: [NONCE, "'self'"] } });
+    const response = await send(app, `/streamed?t=${releasedToken()}`);
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /^script-src 'nonce-([\w+/=]+)' 'self'; object-src 'none'; base-uri 'none'; img-src 'self' https:\/\/images\.example$/,
+    );
+    const page = (await readChunks(response)).join('');
+    for (const attributes of executableScripts(page)) expect(attributes).toContain(`nonce="${headerNonce(response)}"`);
+  });
+
+  it('csp: false sends no policy and no nonces; the other headers stay', async () => {
+    const app = appWith({ csp: false });
+    const response = await send(app, `/streamed?t=${releasedToken()}`);
+    expect(response.headers.get('content-security-policy')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await readChunks(response)).join('')).not.toContain('nonce=');
+    expect(await (await send(app, '/nonce')).text()).toContain('<script nonce="">');
+  });
+
+  it('secureHeaders: Hono’s options over the defaults; false sends none', async () => {
+    const strict = await send(appWith({ secureHeaders: { xFrameOptions: 'DENY', referrerPolicy: 'same-origin' } }), '/streamed?t=x');
+    expect(strict.headers.get('x-frame-options')).toBe('DENY');
+    expect(strict.headers.get('referrer-policy')).toBe('same-origin');
+    expect(strict.headers.get('content-security-policy')).toMatch(/^script-src 'nonce-/);
+    await strict.body?.cancel();
+
+    const none = await send(appWith({ secureHeaders: false }), `/streamed?t=${releasedToken()}`);
+    for (const header of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security']) {
+      expect(none.headers.get(header), header).toBeNull();
+    }
+    expect((await readChunks(none)).join('')).toContain('<script>self.__lf=');
+  });
+
+  it('send no HSTS in development, so localhost is not pinned to HTTPS', async () => {
+    const response = await send(appWith({ dev: true }), 'http://localhost/no-such-page');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toMatch(/^script-src 'nonce-/);
+  });
+
+  it('an RPC error answer carries them too, and stays decodable', async () => {
+    const app = appWith();
+    const response = await send(app, '/_lf/rpc/nope', { method: 'POST', headers: { 'content-type': 'application/x-litflare' }, body: '[]' });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(parse(await response.text())).toEqual({ message: 'No server function has this id.' });
+  });
+});
