@@ -71,8 +71,8 @@ describe('the built demo app in Chromium', () => {
 
   it('loads the hashed client entry from the build, preloads its imports, and never serves the bare shell', async () => {
     const html = await (await fetch(`${baseURL}/`)).text();
-    const entry = /<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)"><\/script>/.exec(html)?.[1];
-    const preload = /<link rel="modulepreload" crossorigin href="(\/assets\/lit-[\w-]+\.js)">/.exec(html)?.[1];
+    const entry = /<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)" nonce="[\w+/=-]+"><\/script>/.exec(html)?.[1];
+    const preload = /<link rel="modulepreload" crossorigin href="(\/assets\/lit-[\w-]+\.js)" nonce="[\w+/=-]+">/.exec(html)?.[1];
     expect(entry).toBeDefined();
     expect(preload).toBeDefined();
     for (const asset of [entry!, preload!]) {
