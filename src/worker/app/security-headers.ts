@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
+import { RPC_PATH } from '../../shared/rpc/protocol.js';
 
 /**
  * Options of Hono's `secureHeaders()` (Hono does not export the type by name).
@@ -44,7 +45,8 @@ export const strictCsp: ContentSecurityPolicy = Object.freeze({
  * Hono's `secureHeaders()` with litflare's defaults: a strict CSP with a
  * nonce made for each response, a header a route set itself is kept
  * (`overwrite: false`), `X-Powered-By` is left to the app, and no HSTS in
- * development (it would pin `localhost` to HTTPS). WebSocket upgrades pass
+ * development (it would pin `localhost` to HTTPS). Server function answers
+ * (data, never a document) get every header but the CSP. WebSocket upgrades pass
  * untouched: a 101 carries no document, and its headers cannot change. A
  * response whose headers cannot change (one a route passed on from `fetch()`
  * or a service binding) is copied, so that it gets them too instead of failing.
@@ -61,15 +63,19 @@ export function securityHeaders(
 ): MiddlewareHandler<AppEnv> | undefined {
   if (options === false) return undefined;
   const policy = csp === false ? undefined : (csp ?? strictCsp);
-  const middleware = secureHeaders({
+  const base: SecureHeadersOptions = {
     overwrite: false,
     removePoweredBy: false,
     ...(dev ? { strictTransportSecurity: false } : {}),
     ...options,
-    ...(policy === undefined ? {} : { contentSecurityPolicy: policy }),
-  });
+  };
+  const documents = secureHeaders(policy === undefined ? base : { ...base, contentSecurityPolicy: policy });
+  // Server function answers are data, never documents: a CSP would govern
+  // nothing there, so they skip it and the nonce it costs to make.
+  const data = policy === undefined ? documents : secureHeaders(base);
   return async (c, next) => {
     if (c.req.header('upgrade')?.toLowerCase() === 'websocket') return next();
+    const middleware = c.req.path.startsWith(RPC_PATH) ? data : documents;
     return middleware(c, async () => {
       await next();
       if (c.res.status !== 101 && !headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
