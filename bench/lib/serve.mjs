@@ -1,7 +1,21 @@
 // Serves Workers with Miniflare directly (not `wrangler dev`, whose proxy caps throughput).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Miniflare } from 'miniflare';
+
+// wrk closes its connections mid-response when a turn ends; workerd logs each
+// as a broken pipe with a native stack. That is the load generator, not the Worker.
+const loadGeneratorNoise = /Broken pipe|Connection reset by peer|^stack: /;
+
+/** Passes workerd's output through, without the noise of connections the load generator dropped. */
+function quietStdio(stdout, stderr) {
+  for (const [stream, out] of [[stdout, process.stdout], [stderr, process.stderr]]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      if (!loadGeneratorNoise.test(line)) out.write(`${line}\n`);
+    });
+  }
+}
 
 /** Starts Miniflare; resolves with its URL and how long start-up took (ms). */
 export async function serve(options) {
@@ -11,6 +25,7 @@ export async function serve(options) {
     compatibilityFlags: ['nodejs_compat'],
     host: '127.0.0.1',
     port: 0,
+    handleRuntimeStdio: quietStdio,
     ...options,
   });
   const url = (await mf.ready).href.replace(/\/$/, '');
