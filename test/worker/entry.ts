@@ -15,3 +15,5 @@ export default {
 // and the tests' own (vitest.config.ts binds it).
 export { ChatRoom } from '../../worker/index.js';
 export { EchoServer } from './fixtures/echo-server.js';
+// The README's runnable examples' Durable Object classes (test/support/readme-examples.ts).
+export * from 'virtual:readme-durable-objects';

@@ -9,5 +9,11 @@ declare namespace Cloudflare {
     ECHO: DurableObjectNamespace<import('./fixtures/echo-server.js').EchoServer>;
     JOBS: Queue<import('./fixtures/jobs.js').Job>;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+    // The README's guided tour.
+    ENTRIES: KVNamespace;
+    GUESTBOOK: DurableObjectNamespace;
   }
 }
+
+// Re-exports the README examples' Durable Object classes (test/support/readme-examples.ts).
+declare module 'virtual:readme-durable-objects' {}

@@ -2,12 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { litflareTest } from 'litflare/vite';
 import { defineConfig } from 'vitest/config';
+import { readmeExamples } from '../support/readme-examples.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const compatibilityDate = '2026-04-26';
 
 export default defineConfig(async () => ({
   plugins: [
+    // README.md's runnable examples, written to test/readme-examples/ (see the plugin).
+    readmeExamples({ readme: here('../../README.md'), outDir: here('../readme-examples') }),
     litflareTest(),
     cloudflareTest({
       // The demo Worker, plus the queue consumer of the test fixtures (see the entry).
@@ -29,7 +32,10 @@ export default defineConfig(async () => ({
           ROOMS: { className: 'Room', scriptName: 'rooms' },
           // A WebSocket fixture in this Worker, KV-backed on purpose (fixtures/echo-server.ts).
           ECHO: { className: 'EchoServer', useSQLite: false },
+          // The README's guided tour (its wrangler.toml step).
+          GUESTBOOK: { className: 'GuestbookRoom', useSQLite: true },
         },
+        kvNamespaces: { ENTRIES: 'readme-entries' },
         queueProducers: { JOBS: { queueName: 'litflare-test-jobs' } },
         queueConsumers: { 'litflare-test-jobs': { maxBatchTimeout: 0.05, maxRetries: 3 } },
         workers: [
@@ -42,7 +48,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     name: 'worker',
-    include: ['test/worker/**/*.test.ts'],
+    include: ['test/worker/**/*.test.ts', 'test/readme-examples/**/*.test.ts'],
     setupFiles: ['./test/worker/setup/migrations.ts'],
   },
 }));

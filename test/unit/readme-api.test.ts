@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { extractExamples } from '../support/readme-examples.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(`${root}README.md`, 'utf8');
+const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { exports: Record<string, { types: string }> };
+
+/** Every name each entry point of package.json `exports` exports (values and types), as TypeScript sees it. */
+function publicExports(): Map<string, string[]> {
+  const entries = Object.entries(manifest.exports).map(([subpath, target]) => [subpath.replace(/^\./, 'litflare'), `${root}${target.types.slice(2)}`] as const);
+  const program = ts.createProgram(
+    entries.map(([, file]) => file),
+    { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, noEmit: true, skipLibCheck: true, types: [] },
+  );
+  const checker = program.getTypeChecker();
+  return new Map(
+    entries.map(([name, file]) => {
+      const source = program.getSourceFile(file);
+      const symbol = source === undefined ? undefined : checker.getSymbolAtLocation(source);
+      if (symbol === undefined) throw new Error(`cannot read the exports of ${file}`);
+      return [name, checker.getExportsOfModule(symbol).map((s) => s.name).sort()];
+    }),
+  );
+}
+
+/** The README's "API reference" section. */
+function apiReference(): string {
+  const start = readme.indexOf('\n## API reference');
+  if (start === -1) throw new Error('README.md has no "## API reference" section');
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end === -1 ? undefined : end);
+}
+
+describe('README.md', () => {
+  it('names every public export of every entry point in its API reference', () => {
+    const reference = apiReference();
+    const exports = publicExports();
+    expect([...exports.keys()]).toEqual(['litflare', 'litflare/worker', 'litflare/durable-object', 'litflare/client', 'litflare/vite']);
+    const missing = [...exports].flatMap(([entry, names]) =>
+      names.filter((name) => !new RegExp(`\`[^\`\\n]*\\b${name}\\b[^\`\\n]*\``).test(reference)).map((name) => `${entry}: ${name}`),
+    );
+    expect(missing, `exports missing from README.md's API reference:\n${missing.join('\n')}`).toEqual([]);
+    expect([...exports.values()].flat().length).toBeGreaterThan(100);
+  }, 60_000); // TypeScript reads the whole program: seconds on a busy machine
+
+  it('has runnable examples for the guided tour and the API, each with a check', () => {
+    const examples = extractExamples(readme);
+    expect(examples.length).toBeGreaterThanOrEqual(12);
+    const unchecked = examples.filter((e) => e.check.trim() === '').map((e) => e.name);
+    expect(unchecked, 'runnable examples without a check').toEqual([]);
+  });
+});
