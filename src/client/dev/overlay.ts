@@ -14,6 +14,8 @@ type OverlayElement = new (error: DevErrorOverlay) => HTMLElement;
  * ```
  */
 export async function showDevError(report: DevErrorReport): Promise<void> {
+  // The RPC client also runs outside a page (tests in workerd, scripts).
+  if (typeof document === 'undefined') return;
   const shown = await mapped(report);
   console.error(`litflare: ${shown.message}\n${shown.stack}`);
   const Overlay = customElements.get('vite-error-overlay') as OverlayElement | undefined;
@@ -23,7 +25,7 @@ export async function showDevError(report: DevErrorReport): Promise<void> {
 
 async function mapped(report: DevErrorReport): Promise<DevErrorOverlay> {
   try {
-    const response = await fetch(`${import.meta.env.BASE_URL}${DEV_ERROR_PATH}`, {
+    const response = await fetch(`${import.meta.env.BASE_URL ?? '/'}${DEV_ERROR_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(report),
