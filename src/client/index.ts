@@ -2,6 +2,7 @@
 // is the first import of the client runtime, and the client runtime is the
 // first import of the app's client entry.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { showDataErrors } from './dev/data-errors.js';
 import { recordDefinitions } from './dev/definitions.js';
 import { reportHydrationErrors } from './dev/hydration-errors.js';
 import { showPageErrors } from './dev/page-errors.js';
@@ -15,7 +16,9 @@ if (import.meta.env.DEV) {
   reportHydrationErrors();
   showPageErrors(document);
 }
-useHydrationData(readHydrationData(document));
+const data = readHydrationData(document);
+if (import.meta.env.DEV) showDataErrors(data);
+useHydrationData(data);
 if (import.meta.env.DEV) warnUndefinedElements();
 
 export { readHydrationData, useHydrationData, warnUndefinedElements };

@@ -77,6 +77,16 @@ describe('errors in npm run dev', () => {
     await page.context().close();
   });
 
+  it('show a server-data call that failed while the page rendered in the overlay, at the server module’s line', async () => {
+    const { page } = await open();
+    await page.goto(`${dev.baseURL}/data-error`);
+    expect(await page.locator('todo-count p[role=alert]').textContent()).toBe('Error: The todo counter is out of order (1 todos)');
+    const shown = await overlay(page);
+    expect(shown.message).toBe('Error: The todo counter is out of order (1 todos)');
+    expect(shown.file).toMatch(/\/worker\/todos\.server\.ts:38:9$/);
+    await page.context().close();
+  });
+
   it('show a hydration mismatch in the overlay, naming the element and its render() line', async () => {
     const { page } = await open();
     await page.goto(`${dev.baseURL}/mismatch`);
@@ -111,6 +121,13 @@ describe('the same errors in production', () => {
     await page.waitForTimeout(300);
     expect(await page.locator('vite-error-overlay').count()).toBe(0);
     await page.context().close();
+  });
+
+  it('render a failed server-data call’s error state with a generic message', async () => {
+    const html = await (await fetch(`${built.baseURL}/data-error`)).text();
+    expect(html).toContain('Internal Server Error');
+    expect(html).not.toMatch(internals);
+    expect(html).not.toContain('out of order');
   });
 
   it('end a page that fails after streaming started with a marker without details', async () => {
