@@ -2,11 +2,23 @@
 // is the first import of the client runtime, and the client runtime is the
 // first import of the app's client entry.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { showDataErrors } from './dev/data-errors.js';
+import { recordDefinitions } from './dev/definitions.js';
+import { reportHydrationErrors } from './dev/hydration-errors.js';
+import { showPageErrors } from './dev/page-errors.js';
 import { readHydrationData } from './hydrate/hydration-data.js';
 import { useHydrationData } from './hydrate/server-data.js';
 import { warnUndefinedElements } from './hydrate/undefined-elements.js';
 
-useHydrationData(readHydrationData(document));
+// Development only (dropped from production builds): errors in Vite's overlay.
+if (import.meta.env.DEV) {
+  recordDefinitions();
+  reportHydrationErrors();
+  showPageErrors(document);
+}
+const data = readHydrationData(document);
+if (import.meta.env.DEV) showDataErrors(data);
+useHydrationData(data);
 if (import.meta.env.DEV) warnUndefinedElements();
 
 export { readHydrationData, useHydrationData, warnUndefinedElements };

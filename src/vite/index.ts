@@ -3,6 +3,7 @@ import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
 import { d1Migrations } from './d1-migrations.js';
+import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
 import { documentShell } from './shell.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
@@ -25,7 +26,8 @@ export interface LitflareOptions {
 /**
  * The litflare Vite plugin: runs the Worker in workerd during `vite dev`
  * (through `@cloudflare/vite-plugin`, after applying D1 migrations to the
- * local databases), builds the client and then the Worker
+ * local databases, and shows SSR, server function and hydration errors in
+ * Vite's error overlay with source-mapped stacks), builds the client and then the Worker
  * in `vite build`, resolves Lit's server build inside the Worker, gives the
  * Worker the app's `index.html` shell, and fails the build when the Worker entry
  * does not export a Durable Object class the Wrangler config needs.
@@ -47,6 +49,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     documentShell({ file: options.shell }),
     serverFunctions(),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
+    devErrors(),
     d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),
     cloudflare({
       remoteBindings: false,
@@ -67,7 +70,7 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, devErrors, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
 export type { D1MigrationsOptions } from './d1-migrations.js';
 export type { DurableObjectExportsOptions } from './durable-objects.js';
 export { litflareTest } from './test.js';

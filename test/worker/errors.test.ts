@@ -68,6 +68,28 @@ describe('errors before the first byte', () => {
     expect(logged).toHaveBeenCalledTimes(2);
   });
 
+  it('hand the error to the browser’s error overlay in development (a data script, never executed)', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const body = await (await fixtureApp(true).request('/render-throws')).text();
+    const data = /<script type="application\/litflare\+error">(.*?)<\/script>/s.exec(body)?.[1];
+    expect(JSON.parse(data ?? 'null')).toEqual({
+      message: 'Error: test-failing exploded while rendering',
+      stack: expect.stringMatching(/^Error: test-failing exploded while rendering\n\s+at /),
+    });
+  });
+
+  it('hand the overlay the error even when the app has its own error page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const app = createApp({ shell: testShell, dev: true, errorPage: () => ({ body: html`<h1>Oops</h1>` }) });
+    app.page('/', () => {
+      throw new TypeError('</script><script>alert(1)</script>');
+    });
+    const body = await (await app.request('/')).text();
+    expect(body).toContain('<h1>Oops</h1>');
+    expect(body).toContain('<script type="application/litflare+error">{"message":"TypeError: \\u003c/script>\\u003cscript>alert(1)\\u003c/script>"');
+    expect(body).not.toContain('<script>alert(1)');
+  });
+
   it('become a 500 error page with a generic message and no details in production', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     for (const path of ['/handler-throws', '/render-throws']) {
@@ -77,6 +99,7 @@ describe('errors before the first byte', () => {
       expect(body).toContain('The page could not be rendered. Please try again later.');
       expect(body).not.toContain('exploded');
       expect(body).not.toContain(' at ');
+      expect(body).not.toContain('litflare+error');
     }
   });
 
@@ -107,6 +130,7 @@ describe('errors after the first byte', () => {
     expect(body).toMatch(/<test-failing[^>]*><template[^>]*>(?:(?!<\/template>)[\s\S])*<\/template><\/test-failing><div data-litflare-error role="alert"/);
     expect(body).toContain('This page could not be rendered completely.');
     expect(body).not.toContain('exploded');
+    expect(body).not.toContain('litflare+error');
     expect(body.trimEnd().endsWith('</html>')).toBe(true);
     expect(logged).toHaveBeenCalledWith(
       'litflare: rendering failed after the response had started',
@@ -118,6 +142,7 @@ describe('errors after the first byte', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const body = await (await fixtureApp(true).request('/late-throw')).text();
     expect(body).toMatch(/<div data-litflare-error[^>]*>.*<pre>Error: test-failing exploded while rendering\n\s+at /s);
+    expect(body).toMatch(/<script type="application\/litflare\+error">\{"message":"Error: test-failing exploded while rendering","stack":"Error: test-failing/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { stringify } from 'devalue';
+import { parse, stringify } from 'devalue';
 import { ServerError, serverFnMeta, withRpc } from 'litflare';
 import { createApp } from 'litflare/worker';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -93,7 +93,10 @@ describe('calling server functions through the browser proxy', () => {
       body: stringify(['crash']),
     });
     expect(response.status).toBe(500);
-    expect(await response.text()).toMatch(/Error: database password is hunter2\\n\s+at /);
+    const body = await response.text();
+    expect(body).toMatch(/Error: database password is hunter2\\n\s+at /);
+    // The message alone, and the stack apart: the browser shows it in Vite's error overlay.
+    expect(parse(body)).toEqual({ message: 'Error: database password is hunter2', stack: expect.stringMatching(/^Error: database password is hunter2\n\s+at /) });
   });
 });
 

@@ -24,6 +24,8 @@ export interface WireError {
   status: number;
   message: string;
   data?: unknown;
+  /** The stack of an unexpected error, source-mapped (development only; never sent in production). */
+  stack?: string;
 }
 
 /** Static facts about a server function, known at build time. */

@@ -296,6 +296,7 @@ export class LitflareApp extends Hono<AppEnv> {
       const page = (this.#options.errorPage ?? defaultErrorPage)(error, this.#dev);
       return await renderPage({ status: 500, ...page }, await this.#shell(), {
         dev: this.#dev,
+        error,
         nonce: c?.get('secureHeadersNonce'),
       });
     } catch (pageError) {

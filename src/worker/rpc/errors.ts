@@ -5,8 +5,8 @@ import { isServerError } from '../../shared/server-error.js';
 /**
  * What an error thrown by (or on the way to) a server function tells the
  * caller: a `ServerError` keeps its status, message and data; anything else
- * is a 500 with a generic message in production, message and stack in
- * development, and is logged.
+ * is a 500 with a generic message in production, its message and stack in
+ * development (the browser shows them in Vite's error overlay), and is logged.
  *
  * @example
  * ```ts
@@ -22,12 +22,14 @@ export function toWireError(error: unknown, dev: boolean, name?: string): WireEr
   }
   console.error(`litflare: server function ${name ?? ''} threw`, error);
   if (!dev) return { status: 500, message: 'Internal Server Error' };
-  const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : String(error);
-  return { status: 500, message: detail };
+  if (!(error instanceof Error)) return { status: 500, message: String(error) };
+  const message = `${error.name}: ${error.message}`;
+  return error.stack === undefined ? { status: 500, message } : { status: 500, message, stack: error.stack };
 }
 
 /**
- * An RPC error answer: the status, and `{ message, data }` encoded with devalue.
+ * An RPC error answer: the status, and `{ message, data }` (and `stack`, in
+ * development) encoded with devalue.
  *
  * @example
  * ```ts
@@ -35,7 +37,9 @@ export function toWireError(error: unknown, dev: boolean, name?: string): WireEr
  * ```
  */
 export function rpcError(error: WireError, headers: Record<string, string> = {}): Response {
-  const body = error.data === undefined ? { message: error.message } : { message: error.message, data: error.data };
+  const body: Omit<WireError, 'status'> = { message: error.message };
+  if (error.data !== undefined) body.data = error.data;
+  if (error.stack !== undefined) body.stack = error.stack;
   let encoded: string;
   try {
     encoded = stringify(body);

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../shared/escape-html.js';
 import { redirectLocation } from '../app/redirect.js';
+import { devErrorScript } from './dev-error-script.js';
 
 /** The custom elements open where rendering stopped, outermost first (see `TemplateRenderer`). */
 interface OpenElements {
@@ -32,7 +33,7 @@ export function lateErrorMarker(error: unknown, open: OpenElements, dev: boolean
     const href = escapeHtml(location);
     return `${close}<meta http-equiv="refresh" content="0;url=${href}"><p data-litflare-redirect><a href="${href}">Continue</a></p>`;
   }
-  const detail = dev && error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '';
+  const detail = dev ? (error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '') + devErrorScript(error) : '';
   return (
     `${close}<div data-litflare-error role="alert" style="margin:1rem;padding:1rem;border:2px solid #b00020;` +
     `border-radius:8px;background:#fff0f0;color:#6d0014;font:16px/1.4 system-ui,sans-serif">` +

@@ -5,6 +5,7 @@ import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
 import { withNonce } from './shell-nonce.js';
 import { lateErrorMarker } from './late-error.js';
+import { devErrorScript } from './dev-error-script.js';
 import { HydrationData } from './hydration-data.js';
 import { pageHooks } from './page-hooks.js';
 import { Boundaries } from './boundaries.js';
@@ -53,6 +54,11 @@ export interface RenderPageOptions extends ChunkOptions {
   nonce?: string;
   /** Called when rendering fails after the first byte (not for a redirect), before the stream ends. */
   onFail?: () => void;
+  /**
+   * The error this page reports (an error page), handed to the browser's
+   * error overlay when `dev` is on. Production pages never carry it.
+   */
+  error?: unknown;
 }
 
 /**
@@ -79,6 +85,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     shell.middle,
     content,
     lazy(() => data.script()),
+    options.dev && 'error' in options ? devErrorScript(options.error) : '',
     boundaries.stream(hooks),
     shell.end,
   ];
