@@ -6,6 +6,7 @@ import { d1Migrations } from './d1-migrations.js';
 import { durableObjectExports } from './durable-objects.js';
 import { documentShell } from './shell.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
+import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
 
@@ -42,6 +43,7 @@ export interface LitflareOptions {
 export function litflare(options: LitflareOptions = {}): PluginOption[] {
   keepTelemetryOff();
   return [
+    sourceCondition(),
     clientFirst(),
     clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),
@@ -67,7 +69,7 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, sourceCondition, workerConditions };
 export type { D1MigrationsOptions } from './d1-migrations.js';
 export type { DurableObjectExportsOptions } from './durable-objects.js';
 export { litflareTest } from './test.js';

@@ -23,7 +23,7 @@ export async function startDevServer(repo: string): Promise<DevServer> {
   // Its own dependency cache, so it never shares (or corrupts) the repo's.
   writeFileSync(
     join(root, 'vite.config.ts'),
-    "import { defineConfig } from 'vite';\nimport { litflare } from 'litflare/vite';\n" +
+    "import { defineConfig } from 'vite';\nimport { litflare } from './src/vite/index.js';\n" +
       "export default defineConfig({ cacheDir: '.vite-cache', plugins: [litflare({ cloudflare: { inspectorPort: false } })] });\n",
   );
   try {
