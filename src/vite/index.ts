@@ -2,6 +2,7 @@ import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
 import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
+import { clientDeps } from './client-deps.js';
 import { d1Migrations } from './d1-migrations.js';
 import { durableObjectExports } from './durable-objects.js';
 import { documentShell } from './shell.js';
@@ -44,6 +45,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
   keepTelemetryOff();
   return [
     sourceCondition(),
+    clientDeps(),
     clientFirst(),
     clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),

@@ -8,9 +8,16 @@ import type { Plugin } from 'vite';
  */
 export const SOURCE_CONDITION = 'litflare-source';
 
-// `.ts` when this plugin runs from litflare's sources (inside its repository),
-// `.js` when from the installed package.
-const fromSources = extname(fileURLToPath(import.meta.url)) === '.ts';
+/**
+ * True when litflare runs from its TypeScript sources (inside its repository),
+ * false when from the installed package's compiled files.
+ *
+ * @example
+ * ```ts
+ * if (!RUNS_FROM_SOURCES) config.optimizeDeps = { exclude: ['litflare'] };
+ * ```
+ */
+export const RUNS_FROM_SOURCES = extname(fileURLToPath(import.meta.url)) === '.ts';
 
 /**
  * Makes every environment resolve `litflare/*` the way this plugin itself was
@@ -27,7 +34,7 @@ export function sourceCondition(): Plugin {
   return {
     name: 'litflare:source-condition',
     configResolved(config) {
-      if (!fromSources) return;
+      if (!RUNS_FROM_SOURCES) return;
       config.resolve.conditions = withSourceCondition(config.resolve.conditions);
       for (const environment of Object.values(config.environments)) {
         environment.resolve.conditions = withSourceCondition(environment.resolve.conditions);

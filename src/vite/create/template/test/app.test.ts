@@ -13,7 +13,7 @@ async function call<Args extends unknown[], Result>(fn: (...args: Args) => Promi
     headers: { 'content-type': 'application/x-litflare', origin: 'http://localhost' },
     body: stringify(args),
   });
-  return { status: response.status, body: parse(await response.text()) as Result };
+  return { status: response.status, body: parse(new TextDecoder().decode(await response.arrayBuffer())) as Result };
 }
 
 describe('the guestbook', () => {
