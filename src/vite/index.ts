@@ -71,7 +71,7 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, sourceCondition, workerConditions };
+export { clientBuild, clientFirst, d1Migrations, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
 export type { D1MigrationsOptions } from './d1-migrations.js';
 export type { DurableObjectExportsOptions } from './durable-objects.js';
 export { litflareTest } from './test.js';
