@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
-import { litflare } from 'litflare/vite';
+// An app imports 'litflare/vite'. The repository's own configs import the plugin's
+// sources by path: Vite's config loader ignores the `litflare-source` export condition.
+import { litflare } from './src/vite/index.js';
 
 export default defineConfig({
   plugins: [litflare()],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { litflare } from 'litflare/vite';
+import { litflare } from '../../src/vite/index.js';
 
 export default defineConfig({
   root: import.meta.dirname,

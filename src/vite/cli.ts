@@ -1,31 +1,32 @@
-import { writeDomSafeWorkerTypes } from './types/write-dom-safe.js';
-
-const usage = `litflare <command>
-
-  types [--worker worker/worker-configuration.d.ts] [--out client/worker-types.d.ts]
-      After \`wrangler types\`: writes the Worker types browser code can use beside the DOM library.`;
+import { colorEnabled, palette } from './cli/colors.js';
+import { processIO, type CliIO } from './cli/io.js';
+import { fail } from './cli/report.js';
+import { typesCommand } from './cli/types-command.js';
+import { usage } from './cli/usage.js';
+import { createCommand } from './create/create-command.js';
 
 /**
  * The `litflare` command line. Returns the exit code.
  *
  * @example
  * ```ts
- * process.exitCode = await main(['types']);
+ * process.exitCode = await main(['create', 'my-app', '--yes']);
  * ```
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [command, ...rest] = argv;
-  const option = (name: string, fallback: string) => {
-    const at = rest.indexOf(`--${name}`);
-    return at === -1 ? fallback : rest[at + 1] ?? fallback;
-  };
-  if (command === 'types') {
-    const input = option('worker', 'worker/worker-configuration.d.ts');
-    const output = option('out', 'client/worker-types.d.ts');
-    writeDomSafeWorkerTypes(input, output);
-    console.log(`litflare: wrote ${output} (Worker types for browser code) from ${input}`);
-    return 0;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.stdout.write(usage(palette(colorEnabled(io.stdout, io.env))));
+      return 0;
+    case 'create':
+      return createCommand(rest, io);
+    case 'types':
+      return typesCommand(rest, io);
+    default:
+      return fail(io, `Unknown command "${command}".`, 'Run `litflare --help` to see the commands: create, types.');
   }
-  console.error(command === undefined ? usage : `litflare: unknown command "${command}"\n\n${usage}`);
-  return command === undefined || command === 'help' ? 0 : 1;
 }

@@ -2,11 +2,13 @@ import { cloudflare, type PluginConfig } from '@cloudflare/vite-plugin';
 import type { PluginOption } from 'vite';
 import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
+import { clientDeps } from './client-deps.js';
 import { d1Migrations } from './d1-migrations.js';
 import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
 import { documentShell } from './shell.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
+import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
 
@@ -44,6 +46,8 @@ export interface LitflareOptions {
 export function litflare(options: LitflareOptions = {}): PluginOption[] {
   keepTelemetryOff();
   return [
+    sourceCondition(),
+    clientDeps(),
     clientFirst(),
     clientBuild({ shell: options.shell }),
     documentShell({ file: options.shell }),

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { serverFunctions } from './server-fns/index.js';
 import { documentShell } from './shell.js';
+import { sourceCondition } from './source-condition.js';
 import { swapBrowserForNode } from './worker-conditions.js';
 
 /**
@@ -24,6 +25,7 @@ import { swapBrowserForNode } from './worker-conditions.js';
  */
 export function litflareTest(options: { shell?: string } = {}): Plugin[] {
   return [
+    sourceCondition(),
     documentShell({ file: options.shell }),
     serverFunctions({ includeTests: true }),
     {

@@ -14,16 +14,6 @@ import { ssrPlugin } from './support/ssr-plugin.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `litflare/<sub>` as the app imports it, served from the sources. */
-const selfReference = {
-  name: 'litflare-self-reference',
-  resolveImport({ source }) {
-    if (source === 'litflare') return '/src/shared/index.ts';
-    const match = /^litflare\/(worker|client|vite)$/.exec(source);
-    return match ? `/src/${match[1]}/index.ts` : undefined;
-  },
-};
-
 const ssr = ssrPlugin(root);
 
 export default {
@@ -31,7 +21,8 @@ export default {
   // Server function calls from fixture frames, answered by litflare's dispatcher.
   middleware: [(context, next) => ssr.rpcMiddleware(context, next)],
   files: ['test/browser/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['development'] },
+  // `litflare/*` as the app imports it, served from the sources (package.json exports).
+  nodeResolve: { exportConditions: ['litflare-source', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   browsers: [
@@ -43,7 +34,6 @@ export default {
     }),
   ],
   plugins: [
-    selfReference,
     esbuildPlugin({
       ts: true,
       tsconfig: join(root, 'tsconfig.json'),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
-import { litflareTest } from 'litflare/vite';
+import { litflareTest } from '../../src/vite/index.js';
 import { defineConfig } from 'vitest/config';
 import { readmeExamples } from '../support/readme-examples.js';
 

@@ -16,7 +16,7 @@ const js = JSON.stringify;
  *
  * @example
  * ```ts
- * clientProxyModule(module, '/node_modules/litflare/src/client/rpc/proxy.ts');
+ * clientProxyModule(module, '/app/node_modules/litflare/lib/client/rpc/proxy.js');
  * // import { serverProxy } from "…";
  * // export const listTodos = /* @__PURE__ *\/ serverProxy("qT0x…", "listTodos", "GET");
  * ```

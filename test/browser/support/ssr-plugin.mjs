@@ -40,12 +40,14 @@ export function ssrPlugin(root) {
     async serverStart() {
       // Server modules are tagged with their ids, as in the Worker build.
       const { module: fns } = await runnerImport(join(root, 'src/vite/server-fns/plugin.ts'));
+      // `litflare/*` from the sources, as in the app's build.
+      const { module: sources } = await runnerImport(join(root, 'src/vite/source-condition.ts'));
       vite = await createServer({
         root,
         configFile: false,
         logLevel: 'error',
         appType: 'custom',
-        plugins: [fns.serverFunctions({ includeTests: true })],
+        plugins: [sources.sourceCondition(), fns.serverFunctions({ includeTests: true })],
         server: { middlewareMode: true, hmr: false, ws: false },
       });
     },

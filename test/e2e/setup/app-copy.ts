@@ -15,10 +15,11 @@ export function copyApp(repo: string, options: { app?: string } = {}): string {
   const entries = options.app === undefined ? ['components', 'worker', 'client', 'tsconfig.json', 'wrangler.toml'] : readdirSync(app);
   for (const entry of entries) cpSync(join(app, entry), join(root, entry), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
-  // Its own dependency cache, so it never shares (or corrupts) the repo's.
+  // Its own dependency cache, so it never shares (or corrupts) the repo's. The plugin by
+  // path: Vite's config loader ignores the litflare-source condition, and lib/ may be stale.
   writeFileSync(
     join(root, 'vite.config.ts'),
-    "import { defineConfig } from 'vite';\nimport { litflare } from 'litflare/vite';\n" +
+    "import { defineConfig } from 'vite';\nimport { litflare } from './src/vite/index.js';\n" +
       "export default defineConfig({ cacheDir: '.vite-cache', plugins: [litflare({ cloudflare: { inspectorPort: false } })] });\n",
   );
   return root;

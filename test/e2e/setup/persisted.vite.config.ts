@@ -3,7 +3,7 @@
 // stop workerd and start it again on the same data, apart from `.wrangler/`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { litflare } from 'litflare/vite';
+import { litflare } from '../../../src/vite/index.js';
 
 const path = process.env.LITFLARE_PERSIST_TO;
 if (path === undefined) throw new Error('Set LITFLARE_PERSIST_TO to the folder that keeps the local storage.');

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vite';
+import { litflare } from 'litflare/vite';
+
+export default defineConfig({
+  plugins: [litflare()],
+});

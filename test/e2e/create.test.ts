@@ -1,0 +1,97 @@
+// `npx litflare create` as a user meets it: the framework packed as npm would
+// publish it, the app written by the packed bin, installed from that tarball
+// (everything else from the npm cache), then the app's own scripts.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'litflare-create-'));
+const app = join(work, 'my-app');
+let tarball = '';
+let bin = '';
+
+// Nothing phones home; and nothing of this test runner (npm's or Vitest's
+// variables, NODE_ENV=test) leaks into the app's own npm, Vite and Vitest.
+const env: NodeJS.ProcessEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^(npm_|VITEST|NODE_ENV$|TEST$)/i.test(name)),
+);
+Object.assign(env, {
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  WRANGLER_SEND_METRICS: 'false',
+  WRANGLER_SEND_ERROR_REPORTS: 'false',
+  WRANGLER_HIDE_BANNER: 'true',
+  NO_COLOR: '1',
+});
+
+/** Runs a command; a failure shows its whole output. */
+async function run(command: string, args: string[], cwd: string, timeout: number): Promise<string> {
+  try {
+    const { stdout, stderr } = await exec(command, args, { cwd, env, timeout, maxBuffer: 64 * 1024 * 1024 });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}\n${stderr}`);
+  }
+}
+
+beforeAll(async () => {
+  // `npm pack` runs prepack, which compiles the framework to lib/.
+  await run('npm', ['pack', '--pack-destination', work], process.cwd(), 120_000);
+  tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')) ?? 'no tarball');
+  const unpacked = join(work, 'unpacked');
+  mkdirSync(unpacked);
+  await run('tar', ['-xzf', tarball, '-C', unpacked], work, 30_000);
+  const manifest = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8')) as { bin: { litflare: string } };
+  bin = join(unpacked, 'package', manifest.bin.litflare);
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npx litflare create, from the packed package', () => {
+  it('writes the app with the packed bin (no TypeScript sources of litflare involved)', async () => {
+    expect(existsSync(join(work, 'unpacked/package/src'))).toBe(false);
+    const output = await run('node', [bin, 'create', 'my-app', '--yes', '--no-install'], work, 30_000);
+    expect(output).toContain('created my-app');
+    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore']) {
+      expect(existsSync(join(app, file)), file).toBe(true);
+    }
+    expect(readdirSync(join(app, 'migrations'))).toEqual(['0001_create_entries.sql']);
+  });
+
+  it('refuses to write into a folder that is not empty', async () => {
+    await expect(run('node', [bin, 'create', 'my-app', '--yes', '--no-install'], work, 30_000)).rejects.toThrow(
+      /my-app is not empty[\s\S]*Pick another name/,
+    );
+  });
+
+  it('installs with the framework tarball and the pinned versions', async () => {
+    const manifestPath = join(app, 'package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
+    manifest.dependencies.litflare = `file:${tarball}`;
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app, 240_000);
+    expect(existsSync(join(app, 'node_modules/litflare/lib/worker/index.js'))).toBe(true);
+  }, 300_000);
+
+  it('types its bindings from wrangler.toml (npm run types) and typechecks', async () => {
+    await run('npm', ['run', 'types'], app, 60_000);
+    expect(readFileSync(join(app, 'worker/worker-configuration.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
+    expect(readFileSync(join(app, 'client/worker-types.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
+    await run('npm', ['run', 'typecheck'], app, 60_000);
+  }, 120_000);
+
+  it('builds the client and the Worker (npm run build)', async () => {
+    await run('npm', ['run', 'build'], app, 120_000);
+    expect(existsSync(join(app, 'dist/client'))).toBe(true);
+    expect(readdirSync(join(app, 'dist')).length).toBe(2);
+  }, 150_000);
+
+  it('passes its own tests in workerd (npm test)', async () => {
+    const output = await run('npm', ['test'], app, 120_000);
+    expect(output).toMatch(/Tests\s+3 passed/);
+  }, 150_000);
+});
