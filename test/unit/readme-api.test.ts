@@ -6,11 +6,17 @@ import { extractExamples } from '../support/readme-examples.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${root}README.md`, 'utf8');
-const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { exports: Record<string, { types: string }> };
+const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  exports: Record<string, string | { 'litflare-source'?: string }>;
+};
 
 /** Every name each entry point of package.json `exports` exports (values and types), as TypeScript sees it. */
 function publicExports(): Map<string, string[]> {
-  const entries = Object.entries(manifest.exports).map(([subpath, target]) => [subpath.replace(/^\./, 'litflare'), `${root}${target.types.slice(2)}`] as const);
+  // The sources of each code entry point (`litflare-source`), not their compiled lib/ (which may be stale).
+  const entries = Object.entries(manifest.exports).flatMap(([subpath, target]) => {
+    const source = typeof target === 'string' ? undefined : target['litflare-source'];
+    return source === undefined ? [] : [[subpath.replace(/^\./, 'litflare'), `${root}${source.slice(2)}`] as const];
+  });
   const program = ts.createProgram(
     entries.map(([, file]) => file),
     { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, noEmit: true, skipLibCheck: true, types: [] },
