@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { copyApp } from './app-copy.js';
-import type { DevServer } from './dev-server.js';
+import { serveCopy, type DevServer } from './dev-server.js';
 import { startVite } from './vite-server.js';
 
 /**
@@ -9,23 +8,12 @@ import { startVite } from './vite-server.js';
  * production with `vite build` and serves the build with `vite preview`, as a
  * user's `npm run build && npm run preview` would.
  */
-export async function startBuiltCopy(repo: string, options: { app?: string } = {}): Promise<DevServer> {
+export function startBuiltCopy(repo: string, options: { app?: string } = {}): Promise<DevServer> {
   const root = copyApp(repo, options);
-  try {
+  return serveCopy(root, async () => {
     const env = { ...process.env, NODE_ENV: 'production' };
     const build = spawnSync('npx', ['vite', 'build', '--configLoader', 'runner', '--logLevel', 'warn'], { cwd: root, env, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-    const server = await startVite('preview', root, env);
-    return {
-      root,
-      baseURL: server.baseURL,
-      close: async () => {
-        await server.stop();
-        rmSync(root, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    throw error;
-  }
+    return startVite('preview', root, env);
+  });
 }

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { copyApp } from './app-copy.js';
-import { startVite } from './vite-server.js';
+import { startVite, type ViteServer } from './vite-server.js';
 
 /** A copy of the demo app served by `vite dev`, so a test may edit its files. */
 export interface DevServer {
@@ -10,13 +10,12 @@ export interface DevServer {
 }
 
 /**
- * Copies the demo app (see {@link copyApp}; `app` for another app folder) to
- * a temporary folder and starts `vite dev` on it, as `npm run dev` does.
+ * Serves the app copied to `root` with `start`; the copy is removed when the
+ * server closes, or at once if it fails to start.
  */
-export async function startDevServer(repo: string, options: { app?: string } = {}): Promise<DevServer> {
-  const root = copyApp(repo, options);
+export async function serveCopy(root: string, start: () => Promise<ViteServer>): Promise<DevServer> {
   try {
-    const server = await startVite('dev', root, { NODE_ENV: 'development' });
+    const server = await start();
     return {
       root,
       baseURL: server.baseURL,
@@ -29,4 +28,13 @@ export async function startDevServer(repo: string, options: { app?: string } = {
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Copies the demo app (see {@link copyApp}; `app` for another app folder) to
+ * a temporary folder and starts `vite dev` on it, as `npm run dev` does.
+ */
+export function startDevServer(repo: string, options: { app?: string } = {}): Promise<DevServer> {
+  const root = copyApp(repo, options);
+  return serveCopy(root, () => startVite('dev', root, { NODE_ENV: 'development' }));
 }
