@@ -90,6 +90,13 @@ describe('npx litflare create, from the packed package', () => {
     expect(readdirSync(join(app, 'dist')).length).toBe(2);
   }, 150_000);
 
+  it('is ready to deploy: npm run deploy -- --dry-run builds and bundles it with its D1 binding and assets', async () => {
+    const output = await run('npm', ['run', 'deploy', '--', '--dry-run'], app, 150_000);
+    expect(output).toMatch(/Read \d+ files from the assets directory \S+\/dist\/client/);
+    expect(output).toMatch(/env\.DB \(my-app\)\s+D1 Database/);
+    expect(output).toContain('--dry-run: exiting now.');
+  }, 180_000);
+
   it('passes its own tests in workerd (npm test)', async () => {
     const output = await run('npm', ['test'], app, 120_000);
     expect(output).toMatch(/Tests\s+3 passed/);
