@@ -6,10 +6,12 @@ import { showDataErrors } from './dev/data-errors.js';
 import { recordDefinitions } from './dev/definitions.js';
 import { reportHydrationErrors } from './dev/hydration-errors.js';
 import { showPageErrors } from './dev/page-errors.js';
+import { fillEmptyTextPartsOnHydration } from './hydrate/empty-text-parts.js';
 import { readHydrationData } from './hydrate/hydration-data.js';
 import { useHydrationData } from './hydrate/server-data.js';
 import { warnUndefinedElements } from './hydrate/undefined-elements.js';
 
+fillEmptyTextPartsOnHydration();
 // Development only (dropped from production builds): errors in Vite's overlay.
 if (import.meta.env.DEV) {
   recordDefinitions();

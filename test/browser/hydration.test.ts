@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { LfCounter } from '../../components/lf-counter.js';
 import type { Product } from '../../components/product-card.js';
 import type { ProductList } from '../../components/product-list.js';
-import { deep, hydrate, loadServerPage, settled, watchShadowTrees } from './support/ssr.js';
+import { deep, hydrate, loadServerPage, settled, watchShadowTrees, childListChanges } from './support/ssr.js';
 
 const products: Product[] = [
   { id: 1, name: 'Alpha', price: 1, tags: ['a'] },
@@ -123,7 +123,7 @@ describe('server DOM hydrates in place', () => {
           expect(element.hasAttribute('defer-hydration'), `${element.localName} still deferred`).to.equal(false);
         }
       }
-      expect(mutations().filter((record) => record.type === 'childList'), 'hydration changed no nodes').to.deep.equal([]);
+      expect(childListChanges(mutations()), 'hydration changed no nodes').to.deep.equal([]);
       testCase.stable.forEach((path, i) => expect(deep(body, ...path), path.join(' >>> ')).to.equal(before[i]));
       testCase.expectations(body);
 

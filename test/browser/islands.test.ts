@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
 import type { IdleIsland } from './fixtures/idle-island.js';
-import { hydrate, loadServerPage, watchShadowTrees } from './support/ssr.js';
+import { hydrate, loadServerPage, watchShadowTrees, childListChanges } from './support/ssr.js';
 
 describe('an idle island in Chromium', () => {
   it('is server-rendered deferred, loads its code once the browser is idle, then hydrates in place', async () => {
@@ -18,7 +18,7 @@ describe('an idle island in Chromium', () => {
     await (island as IdleIsland).updateComplete;
     expect(island.hasAttribute('defer-hydration')).to.equal(false);
     expect(island.shadowRoot!.querySelector('button')).to.equal(button);
-    expect(mutations().filter((record) => record.type === 'childList')).to.deep.equal([]);
+    expect(childListChanges(mutations())).to.deep.equal([]);
     button.click();
     await (island as IdleIsland).updateComplete;
     expect(button.textContent).to.equal('clicked 3');

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { RenderTable } from './fixtures/render-client.js';
 import { renderCases } from '../support/render-cases.js';
-import { deep, hydrate, loadFrame, watchShadowTrees } from './support/ssr.js';
+import { deep, hydrate, loadFrame, watchShadowTrees, childListChanges } from './support/ssr.js';
 
 // The renderer's table in Chromium: each case is server-rendered by litflare's
 // renderer, hydrated with the same arguments, then re-rendered with each next
@@ -57,8 +57,10 @@ describe('the renderer’s table in Chromium: server render, hydrate, re-render'
       const mutations = watchShadowTrees(root);
       const win = await hydrate(frame, '/test/browser/fixtures/render-client.ts');
       const table = (win as typeof win & { renderTable: RenderTable }).renderTable;
-      // Hydration keeps the server's DOM: nothing inside any shadow root was replaced.
-      expect(mutations().filter((record) => record.type === 'childList')).to.deep.equal([]);
+      // Hydration keeps the server's DOM: nothing inside any shadow root was replaced. The one
+      // addition allowed is an empty text node in a part the server rendered empty (litflare's
+      // fix for Lit writing later text into the closing marker).
+      expect(childListChanges(mutations())).to.deep.equal([]);
       for (let step = 0; step < entry.args.length; step++) {
         if (step > 0) await table.rerender(step);
         const fresh = await table.fresh(step);

@@ -79,6 +79,18 @@ export function watchShadowTrees(root: ParentNode): () => MutationRecord[] {
   };
 }
 
+/**
+ * The records of nodes added or removed, but for empty text nodes added to
+ * parts the server rendered empty (litflare's runtime adds them before Lit
+ * hydrates, so Lit has the text node it expects there).
+ */
+export function childListChanges(records: MutationRecord[]): MutationRecord[] {
+  const emptyText = (node: Node) => node instanceof Text && node.data === '';
+  return records.filter(
+    (record) => record.type === 'childList' && !(record.removedNodes.length === 0 && [...record.addedNodes].every(emptyText)),
+  );
+}
+
 /** Waits until every Lit element under `root` (shadow roots included) has finished updating. */
 export async function settled(root: ParentNode): Promise<void> {
   const pending: Promise<unknown>[] = [];
