@@ -69,6 +69,7 @@ try {
   const json = { body: JSON.stringify(payload), type: 'application/json' };
   const rpc = [
     { name: 'bare Hono JSON echo', url: `${url}/hono/echo`, post: json },
+    { name: 'bare Hono JSON echo + secureHeaders()', url: `${url}/hono/secure-echo`, post: json },
     { name: 'litflare app JSON route', url: `${url}/plain/echo`, post: json },
     { name: 'litflare RPC echo', url: `${url}/_lf/rpc/${rpcId}`, post: { body: stringify([payload]), type: 'application/x-litflare' } },
   ];

@@ -1,6 +1,7 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { html } from 'lit';
 import { serverFnMeta } from 'litflare';
 import { createApp } from 'litflare/worker';
@@ -33,6 +34,9 @@ const bare = new Hono();
 const head = '<!doctype html><html><head><meta charset="utf-8"><title>Products</title></head><body>';
 const htmlHeaders = { 'content-type': 'text/html; charset=utf-8' };
 bare.post('/hono/echo', async (c) => c.json(await c.req.json()));
+// The same echo with Hono's secureHeaders() set as litflare sets it for a server function
+// answer (no CSP there), to tell what the secure headers cost from what litflare costs.
+bare.post('/hono/secure-echo', secureHeaders({ overwrite: false, removePoweredBy: false }), async (c) => c.json(await c.req.json()));
 // (b) raw Lit SSR: render() + collectResult.
 bare.get('/page/lit-collect', async () => new Response(`${head}${await collectResult(render(litPage()))}</body></html>`, { headers: htmlHeaders }));
 // (c) React 19 streaming, same markup in light DOM.
