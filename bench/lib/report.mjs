@@ -3,7 +3,7 @@
 const f0 = (n) => n.toFixed(0);
 const f2 = (n) => n.toFixed(2);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const check = (ok) => (ok ? 'met' : '**not met**');
+const check = (ok) => (ok === undefined ? 'reference' : ok ? 'met' : '**not met**');
 
 /** Ratios against the targets of the benchmark issue. */
 export function targets(r) {
@@ -12,6 +12,7 @@ export function targets(r) {
   const react = r.pages['React 19 renderToReadableStream'];
   const rpc = r.rpc['litflare RPC echo'];
   const hono = r.rpc['bare Hono JSON echo'];
+  const secure = r.rpc['bare Hono JSON echo + secureHeaders()'];
   const runtime = r.demo.client.upFront['litflare runtime'];
   return [
     ['litflare page CPU ÷ raw Lit collectResult CPU', lit.cpuUs / collect.cpuUs, '≤ 1.0 (stretch ≤ 0.5)', lit.cpuUs / collect.cpuUs <= 1],
@@ -19,6 +20,7 @@ export function targets(r) {
     ['React 19 streaming CPU ÷ litflare page CPU', react.cpuUs / lit.cpuUs, '≥ 1.8', react.cpuUs / lit.cpuUs >= 1.8],
     ['RPC echo CPU ÷ bare Hono echo CPU', rpc.cpuUs / hono.cpuUs, '≤ 1.2', rpc.cpuUs / hono.cpuUs <= 1.2],
     ['RPC echo req/s ÷ bare Hono echo req/s', rpc.rps / hono.rps, '≥ 0.85', rpc.rps / hono.rps >= 0.85],
+    ...(secure === undefined ? [] : [['RPC echo CPU ÷ Hono echo with secureHeaders() CPU', rpc.cpuUs / secure.cpuUs, '—', undefined]]),
     ['first byte added by a 300 ms boundary (ms)', r.streaming.with.firstByte - r.streaming.without.firstByte, '< 5', r.streaming.with.firstByte - r.streaming.without.firstByte < 5],
     ['litflare client runtime a page loads, gzip (KB)', runtime / 1024, '≤ 2', runtime <= 2048],
     ['demo Worker, gzip (KB)', r.demo.worker.gzip / 1024, '≤ 250', r.demo.worker.gzip <= 250 * 1024],
