@@ -4,10 +4,22 @@
  * - `idle`: once the browser is idle;
  * - `visible`: when the element scrolls into view (each instance hydrates then);
  * - `none`: never: the element stays server-rendered HTML, with no JavaScript at all.
+ *
+ * @example
+ * ```ts
+ * const when: Hydrate = 'visible';
+ * ```
  */
 export type Hydrate = 'load' | 'idle' | 'visible' | 'none';
 
-/** Element tag names and when each hydrates. */
+/**
+ * Element tag names and when each hydrates.
+ *
+ * @example
+ * ```ts
+ * export const islands: Islands = defineIslands({ 'review-list': 'visible', 'site-footer': 'none' });
+ * ```
+ */
 export type Islands = Readonly<Record<string, Hydrate>>;
 
 /**

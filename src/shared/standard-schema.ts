@@ -2,7 +2,15 @@
 // from its specification: zod, valibot, arktype and others implement it, so
 // `serverFn({ input })` accepts any of them without depending on one.
 
-/** A validator that implements Standard Schema v1. */
+/**
+ * A validator that implements Standard Schema v1 (zod, valibot, arktype, …).
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot';
+ * const input: StandardSchemaV1<unknown, { title: string }> = v.object({ title: v.string() });
+ * ```
+ */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly '~standard': StandardSchemaV1.Props<Input, Output>;
 }

@@ -12,7 +12,14 @@ import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
 import { workerConditions } from './worker-conditions.js';
 
-/** Options for {@link litflare}. */
+/**
+ * Options for {@link litflare}.
+ *
+ * @example
+ * ```ts
+ * export default defineConfig({ plugins: [litflare({ shell: 'client/index.html', serverDirs: ['worker'] })] });
+ * ```
+ */
 export interface LitflareOptions {
   /** The document shell, relative to the Vite root. @default 'index.html', else 'client/index.html' */
   shell?: string;

@@ -2,10 +2,24 @@ import type { Islands } from '../../shared/islands.js';
 import { deepQueryAll } from '../hydrate/deep-query.js';
 import { deferTag } from './deferred-tags.js';
 
-/** For each island that hydrates in the browser: how to load its module (a dynamic import). */
+/**
+ * For each island that hydrates in the browser: how to load its module (a dynamic import).
+ *
+ * @example
+ * ```ts
+ * const loaders: IslandLoaders = { 'review-list': () => import('../components/review-list.js') };
+ * ```
+ */
 export type IslandLoaders = Readonly<Record<string, () => Promise<unknown>>>;
 
-/** Options of {@link hydrateIslands}. */
+/**
+ * Options of {@link hydrateIslands}.
+ *
+ * @example
+ * ```ts
+ * hydrateIslands(islands, loaders, { eager: location.search.includes('islands=eager') });
+ * ```
+ */
 export interface HydrateIslandsOptions {
   /** Load every island with a loader at once, ignoring `idle` and `visible` (to compare, or to debug). */
   eager?: boolean;

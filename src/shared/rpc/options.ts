@@ -1,4 +1,12 @@
-/** Settings for every server function call from the browser. */
+/**
+ * Settings for every server function call from the browser.
+ *
+ * @example
+ * ```ts
+ * const config: RpcConfig = { baseUrl: 'https://app.example.com', headers: { 'x-app-version': '3' } };
+ * configureRpc(config);
+ * ```
+ */
 export interface RpcConfig {
   /** Where the Worker is, when it is not the page's origin. @default '' */
   baseUrl?: string;
@@ -8,7 +16,15 @@ export interface RpcConfig {
   fetch?: typeof fetch;
 }
 
-/** Options for one call. */
+/**
+ * Options for one call.
+ *
+ * @example
+ * ```ts
+ * const options: CallOptions = { signal: AbortSignal.timeout(5_000), headers: { 'x-trace': '1' } };
+ * const todos = await withRpc(options, () => listTodos());
+ * ```
+ */
 export interface CallOptions {
   /** Aborts the call (and, for a streamed result, the stream). */
   signal?: AbortSignal;

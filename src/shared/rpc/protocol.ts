@@ -28,7 +28,14 @@ export interface WireError {
   stack?: string;
 }
 
-/** Static facts about a server function, known at build time. */
+/**
+ * Static facts about a server function, known at build time.
+ *
+ * @example
+ * ```ts
+ * const meta: ServerFnMeta | undefined = serverFnMeta(addTodo); // { id: 'k3…', name: 'addTodo', … }
+ * ```
+ */
 export interface ServerFnMeta {
   /** Stable hash of the module's project path and the export name. */
   id: string;

@@ -6,10 +6,28 @@ import type { Settled } from './settled.js';
 
 type AnyServerFn = (...args: never[]) => Promise<unknown>;
 
-/** Where a {@link ServerData} is. */
+/**
+ * Where a {@link ServerData} is.
+ *
+ * @example
+ * ```ts
+ * const busy = (status: ServerDataStatus) => status === 'pending';
+ * ```
+ */
 export type ServerDataStatus = 'initial' | 'pending' | 'complete' | 'error';
 
-/** What to render in each state; shaped like `@lit/task`'s `render()`. */
+/**
+ * What to render in each state; shaped like `@lit/task`'s `render()`.
+ *
+ * @example
+ * ```ts
+ * const renderers: ServerDataRenderers<Forecast, unknown> = {
+ *   pending: () => html`<p>Loading…</p>`,
+ *   complete: (forecast) => html`<p>${forecast.summary}</p>`,
+ *   error: (error) => html`<p role="alert">${error.message}</p>`,
+ * };
+ * ```
+ */
 export interface ServerDataRenderers<T, R> {
   initial?: () => R;
   pending?: () => R;
@@ -17,7 +35,14 @@ export interface ServerDataRenderers<T, R> {
   error?: (error: ServerError) => R;
 }
 
-/** Options of {@link ServerData}. */
+/**
+ * Options of {@link ServerData}.
+ *
+ * @example
+ * ```ts
+ * #forecast = new ServerData(this, getForecast, () => [this.city], { timeout: 3_000 });
+ * ```
+ */
 export interface ServerDataOptions {
   /** Milliseconds server rendering waits before it renders the error state (a 504). @default the app's, 10 000 */
   timeout?: number;

@@ -23,7 +23,15 @@ import { securityHeaders, type ContentSecurityPolicy, type SecureHeadersOptions 
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 
-/** Options for {@link createApp}. */
+/**
+ * Options for {@link createApp}.
+ *
+ * @example
+ * ```ts
+ * const options: AppOptions = { session: { store: kvSessionStore('SESSIONS') }, allowOrigins: ['https://admin.example.com'] };
+ * const app = createApp(options);
+ * ```
+ */
 export interface AppOptions {
   /**
    * The document shell. Defaults to the app's `index.html` as Vite serves it

@@ -2,7 +2,15 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
 import type { Page } from '../ssr/page.js';
 
-/** What a page handler may return: a body template, a full {@link Page}, or a `Response`. */
+/**
+ * What a page handler may return: a body template, a full {@link Page}, or a `Response`.
+ *
+ * @example
+ * ```ts
+ * const about = (): PageOutput => ({ title: 'About', body: html`<h1>About</h1>` });
+ * app.page('/about', about);
+ * ```
+ */
 export type PageOutput = Page | Response | unknown;
 
 /**

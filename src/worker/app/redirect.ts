@@ -1,6 +1,14 @@
 import { HTTPException } from 'hono/http-exception';
 
-/** The statuses {@link redirect} sends. */
+/**
+ * The statuses {@link redirect} sends.
+ *
+ * @example
+ * ```ts
+ * const moved: RedirectStatus = 301;
+ * redirect('/new-home', moved);
+ * ```
+ */
 export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
 /**

@@ -10,7 +10,14 @@ import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
 import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
 
-/** Options of the RPC endpoint. */
+/**
+ * Options of the RPC endpoint.
+ *
+ * @example
+ * ```ts
+ * createApp({ rpc: { maxBodySize: 64 * 1024 } });
+ * ```
+ */
 export interface RpcOptions {
   /** Largest request body, in bytes. @default 1_048_576 */
   maxBodySize?: number;

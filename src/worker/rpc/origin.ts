@@ -1,6 +1,14 @@
 import type { Context } from 'hono';
 
-/** Which other origins may call server functions (beside the app's own). */
+/**
+ * Which other origins may call server functions (beside the app's own).
+ *
+ * @example
+ * ```ts
+ * const allowOrigins: AllowedOrigins = (origin) => origin.endsWith('.example.com');
+ * createApp({ allowOrigins });
+ * ```
+ */
 export type AllowedOrigins = string | readonly string[] | ((origin: string, c: Context) => boolean);
 
 /**

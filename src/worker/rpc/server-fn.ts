@@ -1,7 +1,14 @@
 import { ServerError } from '../../shared/server-error.js';
 import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
 
-/** Options of {@link serverFn}. */
+/**
+ * Options of {@link serverFn}.
+ *
+ * @example
+ * ```ts
+ * export const getTodo = serverFn({ method: 'GET', input: v.object({ id: v.number() }) }, async ({ id }) => findTodo(id));
+ * ```
+ */
 export interface ServerFnOptions<Schema extends StandardSchemaV1 | undefined = undefined> {
   /**
    * `GET` makes the function cacheable: it is called with its arguments in the

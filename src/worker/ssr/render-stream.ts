@@ -1,7 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ChunkWriter, type FillStop, type Renderable } from './chunk-writer.js';
 
-/** How the page stream sizes its chunks. */
+/**
+ * How the page stream sizes its chunks.
+ *
+ * @example
+ * ```ts
+ * // Send pages up to 256 K characters as one string: less Worker CPU, a later first byte.
+ * createApp({ chunks: { firstChunk: 262_144 } });
+ * ```
+ */
 export interface ChunkOptions {
   /**
    * Characters buffered before the first flush. Small, so the browser gets the
