@@ -1,0 +1,54 @@
+// DESIGN.md's layer rules, checked on every import of src/: shared code runs
+// everywhere, so it imports neither the Worker nor the browser layer; browser
+// code never imports Worker code; nothing in the framework imports the demo app.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const demo = ['components', 'worker', 'client'].map((folder) => join(root, folder));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'template' ? [] : sources(path);
+    return /\.(?:ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Every relative module an `import`/`export … from`/`import()` in `file` names, resolved to a path. */
+function importsOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
+  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => match[1]!);
+  return specifiers.map((specifier) => resolve(dirname(file), specifier));
+}
+
+const layer = (path: string) => relative(join(root, 'src'), path).split('/')[0];
+
+function violations(from: string, forbidden: (target: string) => boolean): string[] {
+  return sources(join(root, 'src', from)).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((target) => `${relative(root, file)} imports ${relative(root, target)}`),
+  );
+}
+
+describe('the layers of src/ (DESIGN.md)', () => {
+  it('finds the imports it checks', () => {
+    expect(importsOf(join(root, 'src/client/index.ts')).map((path) => relative(root, path))).toContain('src/client/hydrate/hydration-data.js');
+  });
+
+  it('src/shared imports neither src/worker nor src/client', () => {
+    expect(violations('shared', (target) => ['worker', 'client'].includes(layer(target) ?? ''))).toEqual([]);
+  });
+
+  it('src/client never imports src/worker', () => {
+    expect(violations('client', (target) => layer(target) === 'worker')).toEqual([]);
+  });
+
+  it('nothing under src/ imports the demo app', () => {
+    const intoDemo = (target: string) => demo.some((folder) => target === folder || target.startsWith(`${folder}/`));
+    expect(['shared', 'worker', 'client', 'vite'].flatMap((from) => violations(from, intoDemo))).toEqual([]);
+  });
+});
