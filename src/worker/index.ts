@@ -1,4 +1,5 @@
-export { createApp, LitflareApp, type AppOptions } from './app/create-app.js';
+export { createApp, LitflareApp } from './app/create-app.js';
+export type { AppOptions } from './app/app-options.js';
 export type { BeforeHook, AfterHook } from './app/hooks.js';
 export type { Layout, PageHandler, PageOutput } from './app/page-route.js';
 export { redirect, type RedirectStatus } from './app/redirect.js';

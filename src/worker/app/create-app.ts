@@ -1,112 +1,25 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
-import type { Islands } from '../../shared/islands.js';
 import { requestContext, tryCurrentContext } from '../context/storage.js';
 import type { AppEnv } from '../env.js';
 import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
 import { QueueConsumers, type QueueHandler } from '../events/queue.js';
-import { sessionSettings, type SessionOptions } from '../session/options.js';
+import { sessionSettings } from '../session/options.js';
 import { renderPage, type Page } from '../ssr/page.js';
-import type { ChunkOptions } from '../ssr/render-stream.js';
 import { parseShell, type Shell } from '../ssr/shell.js';
 import { appShell } from './app-shell.js';
 import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
-import { hooks, type AfterHook, type BeforeHook } from './hooks.js';
+import { hooks } from './hooks.js';
 import { toPage, type Layout, type PageHandler } from './page-route.js';
 import { requestScope } from './request-scope.js';
-import { mountRpc, type RpcOptions } from '../rpc/handler.js';
-import type { AllowedOrigins } from '../rpc/origin.js';
+import { mountRpc } from '../rpc/handler.js';
 import { formGuard } from './form-guard.js';
-import { securityHeaders, type ContentSecurityPolicy, type SecureHeadersOptions } from './security-headers.js';
+import { securityHeaders } from './security-headers.js';
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
-
-/**
- * Options for {@link createApp}.
- *
- * @example
- * ```ts
- * const options: AppOptions = { session: { store: kvSessionStore('SESSIONS') }, allowOrigins: ['https://admin.example.com'] };
- * const app = createApp(options);
- * ```
- */
-export interface AppOptions {
-  /**
-   * The document shell. Defaults to the app's `index.html` as Vite serves it
-   * (development) or built it (production). It must contain `<!--ssr-outlet-->`.
-   */
-  shell?: string;
-  /** Wraps the body of every page (and the not-found page) in shared markup; a page can opt out. */
-  layout?: Layout;
-  /** Renders the page for an unknown path (status 404 unless it sets one). */
-  notFound?: (c: Context<AppEnv>) => Page | Promise<Page>;
-  /** Renders the page for an error thrown before the first byte (status 500 unless it sets one). */
-  errorPage?: (error: unknown, dev: boolean) => Page;
-  /** Show error details in pages. @default import.meta.env.DEV */
-  dev?: boolean;
-  /** How the HTML stream sizes its chunks. */
-  chunks?: ChunkOptions;
-  /**
-   * Milliseconds a server-data call (`ServerData`) may take while a page
-   * renders; after that its element streams with the error state (a 504), so
-   * the response always completes. @default 10_000
-   */
-  dataTimeout?: number;
-  /**
-   * Compress pages that stream server data. By default they are sent
-   * unencoded (`Content-Encoding: identity`): gzip and brotli encoders hold
-   * small writes until the response ends, which would hold the shell until
-   * the slowest data arrives. Pages that render in one go are compressed as
-   * usual. @default false
-   */
-  compressStreamedPages?: boolean;
-  /**
-   * Elements that hydrate later than the page (`idle`, `visible`) or never
-   * (`none`); share it with the client's `hydrateIslands`. Page-level
-   * instances of `idle` and `visible` elements are rendered deferred.
-   */
-  islands?: Islands;
-  /** Server function calls: body size limit. */
-  rpc?: RpcOptions;
-  /**
-   * Other origins allowed to send state-changing requests (form posts, server
-   * function calls) besides the app's own. Everything else cross-site is a 403.
-   */
-  allowOrigins?: AllowedOrigins;
-  /**
-   * Run, in order, before every route: pages, server functions, plain routes
-   * and the not-found page. The first that returns a `Response` answers the
-   * request; the route never runs.
-   */
-  before?: BeforeHook | readonly BeforeHook[];
-  /** Run, in order, after every route, on every response (also before-hook answers and errors). */
-  after?: AfterHook | readonly AfterHook[];
-  /**
-   * Sees every error thrown by a hook, middleware or route, and by a page
-   * before its first byte. Return a `Response` to answer with it; return
-   * nothing for the default (an `HTTPException`'s own response, else the
-   * error page).
-   */
-  onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
-  /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */
-  session?: SessionOptions;
-  /**
-   * Security headers on every response, by Hono's `secureHeaders()`: its
-   * options, over litflare's defaults (Hono's, except that a header a route
-   * set itself is kept, `X-Powered-By` is left alone, and there is no HSTS in
-   * development). `false` sends none (and no CSP).
-   */
-  secureHeaders?: Omit<SecureHeadersOptions, 'contentSecurityPolicy'> | false;
-  /**
-   * The Content-Security-Policy, in Hono's `secureHeaders()` form. Include
-   * `NONCE` (from `hono/secure-headers`) in `scriptSrc`: litflare puts each
-   * response's nonce on the shell's scripts and on its own inline scripts.
-   * `false` sends none. @default strictCsp
-   */
-  csp?: ContentSecurityPolicy | false;
-}
+import type { AppOptions } from './app-options.js';
 
 /**
  * A litflare app: a Hono app with page routes that render Lit templates as
