@@ -118,11 +118,24 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
       });
     }
     await expectNotRun();
+    // The same chain behind shared references: [[C1, …, Cn]] with each Ci = [Ci+1]. devalue sends each
+    // link once, and each link is first seen 2 levels deep; re-encoding the result overflowed the stack.
+    const sharedChain = (depth: number) =>
+      `[[1],[${Array.from({ length: depth }, (_, i) => i + 2).join(',')}],${Array.from({ length: depth }, (_, i) => `[${i + 3}]`).join(',')},1]`;
+    for (const depth of [66, 110]) {
+      expect(await failure(await post(url(fns.echo), sharedChain(depth)))).toEqual({
+        status: 400,
+        message: 'The arguments of echo nest more than 64 levels deep.',
+      });
+    }
+    await expectNotRun();
     // 64 levels inside the one argument still pass; repeated references are no deeper than they look.
     const nested = JSON.parse(`${'['.repeat(64)}1${']'.repeat(64)}`) as unknown;
     expect(parse(await (await post(url(fns.echo), stringify([nested]))).text())).toEqual([nested]);
     const shared = { a: 1 };
     expect((await post(url(fns.echo), stringify([Array.from({ length: 100 }, () => shared)]))).status).toBe(200);
+    // A shallow chain behind shared references passes too: 60 links, each first seen 2 levels deep.
+    expect((await post(url(fns.echo), sharedChain(60))).status).toBe(200);
   });
 
   it('a __proto__ / constructor payload pollutes nothing', async () => {
