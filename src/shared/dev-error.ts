@@ -14,6 +14,22 @@ export interface DevErrorData {
 }
 
 /**
+ * An error as development answers carry it (a page's error script, a server
+ * function's error answer): `Name: message` and the stack, or the thrown
+ * value as a string.
+ *
+ * @example
+ * ```ts
+ * devErrorData(new TypeError('no title')); // { message: 'TypeError: no title', stack: 'TypeError: no title\n    at …' }
+ * ```
+ */
+export function devErrorData(error: unknown): DevErrorData {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const message = `${error.name}: ${error.message}`;
+  return error.stack === undefined ? { message } : { message, stack: error.stack };
+}
+
+/**
  * The `vite dev` endpoint (under Vite's `base`) that maps an error's stack to
  * the user's sources and adds a code frame: POST {@link DevErrorReport},
  * answered with {@link DevErrorOverlay}. Served by the litflare Vite plugin in

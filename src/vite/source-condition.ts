@@ -1,23 +1,11 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { RUNS_FROM_SOURCES } from './server-fns/runtime-paths.js';
 
 /**
  * The export condition under which `litflare/*` resolves to the framework's
  * TypeScript sources (`src/`) instead of its compiled output (`lib/`).
  */
-export const SOURCE_CONDITION = 'litflare-source';
-
-/**
- * True when litflare runs from its TypeScript sources (inside its repository),
- * false when from the installed package's compiled files.
- *
- * @example
- * ```ts
- * if (!RUNS_FROM_SOURCES) config.optimizeDeps = { exclude: ['litflare'] };
- * ```
- */
-export const RUNS_FROM_SOURCES = extname(fileURLToPath(import.meta.url)) === '.ts';
+const SOURCE_CONDITION = 'litflare-source';
 
 /**
  * Makes every environment resolve `litflare/*` the way this plugin itself was
@@ -44,6 +32,6 @@ export function sourceCondition(): Plugin {
 }
 
 /** `litflare-source` first, then the rest in order. */
-export function withSourceCondition(conditions: readonly string[]): string[] {
+function withSourceCondition(conditions: readonly string[]): string[] {
   return [SOURCE_CONDITION, ...conditions.filter((condition) => condition !== SOURCE_CONDITION)];
 }

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { FRAMEWORK_DIR } from '../server-fns/runtime-paths.js';
 
 interface LitflareManifest {
   version: string;
@@ -8,9 +10,9 @@ interface LitflareManifest {
 // The app gets exactly the versions litflare itself is tested with.
 const PINNED = ['lit', 'vite', 'wrangler', '@cloudflare/vite-plugin', '@cloudflare/vitest-pool-workers', 'vitest', 'typescript', 'devalue'];
 
-/** litflare's own package.json: the same depth above src/vite/create and lib/vite/create. */
+/** litflare's own package.json, beside the folder it runs from (src/ or lib/). */
 function litflareManifest(): LitflareManifest {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as Partial<LitflareManifest> & {
+  const manifest = JSON.parse(readFileSync(resolve(FRAMEWORK_DIR, '../package.json'), 'utf8')) as Partial<LitflareManifest> & {
     dependencies?: Record<string, string>;
   };
   return { version: manifest.version ?? '0.0.0', devDependencies: { ...manifest.dependencies, ...manifest.devDependencies } };

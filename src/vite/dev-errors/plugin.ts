@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { SourceMapPayload } from 'node:module';
 import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { DEV_ERROR_PATH, type DevErrorOverlay, type DevErrorReport } from '../../shared/dev-error.js';
 import { codeFrame } from './code-frame.js';
 import { elementLine } from './element-source.js';
 import { firstAppFrame, mapStack, type ServedModule } from './map-stack.js';
+import { FRAMEWORK_DIR } from '../server-fns/runtime-paths.js';
 
 /** litflare's own sources: never "the app's code" in an error. */
-const FRAMEWORK = fileURLToPath(new URL('../..', import.meta.url));
+const FRAMEWORK = FRAMEWORK_DIR + sep;
 const MAX_BODY = 256 * 1024;
 
 /**

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.js';
  *
  * @example
  * ```ts
- * app.use(contextStorage(), requestScope({ dev: false }));
+ * app.use(requestContext(), requestScope({ dev: false }));
  * ```
  */
 export function requestScope(settings: ScopeSettings): MiddlewareHandler<AppEnv> {

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
+import { isWebSocketUpgrade } from '../websocket/route.js';
 
 /**
  * Options of Hono's `secureHeaders()` (Hono does not export the type by name).
@@ -74,7 +75,7 @@ export function securityHeaders(
   // nothing there, so they skip it and the nonce it costs to make.
   const data = policy === undefined ? documents : secureHeaders(base);
   return async (c, next) => {
-    if (c.req.header('upgrade')?.toLowerCase() === 'websocket') return next();
+    if (isWebSocketUpgrade(c)) return next();
     const middleware = c.req.path.startsWith(RPC_PATH) ? data : documents;
     return middleware(c, async () => {
       await next();

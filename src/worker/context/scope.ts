@@ -45,7 +45,8 @@ export class Scope {
   readonly #beforeDone: Task[] = [];
   #bodyStillRendering = false;
   #failed = false;
-  readonly #pending = new Set<Promise<unknown>>();
+  /** `waitUntil()` promises not settled yet. */
+  #pending = 0;
   #whenOver: (() => void)[] = [];
 
   constructor(
@@ -107,15 +108,12 @@ export class Scope {
 
   /** Work that goes on after the response (`waitUntil()`): the invocation is over only when it settles. */
   track(promise: Promise<unknown>): void {
-    const settled = promise.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#pending.add(settled);
-    void settled.then(() => {
-      this.#pending.delete(settled);
+    this.#pending++;
+    const settled = () => {
+      this.#pending--;
       this.#maybeOver();
-    });
+    };
+    void promise.then(settled, settled);
   }
 
   /** Runs `task` once the invocation is over: `done`, and every tracked promise settled. */
@@ -125,7 +123,7 @@ export class Scope {
   }
 
   #maybeOver(): void {
-    if (this.phase !== 'done' || this.#pending.size > 0) return;
+    if (this.phase !== 'done' || this.#pending > 0) return;
     const tasks = this.#whenOver;
     this.#whenOver = [];
     for (const task of tasks) task();

@@ -1,6 +1,7 @@
 import { stringify } from 'devalue';
 import { RPC_CONTENT_TYPE, type WireError } from '../../shared/rpc/protocol.js';
 import { isServerError } from '../../shared/server-error.js';
+import { devErrorData } from '../../shared/dev-error.js';
 
 /**
  * What an error thrown by (or on the way to) a server function tells the
@@ -21,10 +22,7 @@ export function toWireError(error: unknown, dev: boolean, name?: string): WireEr
       : { status: error.status, message: error.message, data: error.data };
   }
   console.error(`litflare: server function ${name ?? ''} threw`, error);
-  if (!dev) return { status: 500, message: 'Internal Server Error' };
-  if (!(error instanceof Error)) return { status: 500, message: String(error) };
-  const message = `${error.name}: ${error.message}`;
-  return error.stack === undefined ? { status: 500, message } : { status: 500, message, stack: error.stack };
+  return dev ? { status: 500, ...devErrorData(error) } : { status: 500, message: 'Internal Server Error' };
 }
 
 /**

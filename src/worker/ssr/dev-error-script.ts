@@ -1,4 +1,4 @@
-import { DEV_ERROR_SCRIPT_TYPE, type DevErrorData } from '../../shared/dev-error.js';
+import { DEV_ERROR_SCRIPT_TYPE, devErrorData } from '../../shared/dev-error.js';
 import { escapeScriptJson } from '../../shared/hydration.js';
 
 /**
@@ -13,9 +13,5 @@ import { escapeScriptJson } from '../../shared/hydration.js';
  * ```
  */
 export function devErrorScript(error: unknown): string {
-  const data: DevErrorData =
-    error instanceof Error
-      ? { message: `${error.name}: ${error.message}`, ...(error.stack === undefined ? {} : { stack: error.stack }) }
-      : { message: String(error) };
-  return `<script type="${DEV_ERROR_SCRIPT_TYPE}">${escapeScriptJson(JSON.stringify(data))}</script>`;
+  return `<script type="${DEV_ERROR_SCRIPT_TYPE}">${escapeScriptJson(JSON.stringify(devErrorData(error)))}</script>`;
 }

@@ -47,7 +47,7 @@ export function websocketRoute(
   const param = routeParam(path, options.param);
   const names = options.names ?? DEFAULT_NAMES;
   return async (c) => {
-    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+    if (!isWebSocketUpgrade(c)) {
       return c.text(`${c.req.path} is a WebSocket endpoint: connect with a WebSocket (Upgrade: websocket).`, 426, {
         upgrade: 'websocket',
       });
@@ -94,4 +94,16 @@ function withoutClientId(c: Context<AppEnv>): Request {
   if (!url.searchParams.has('_pk')) return request;
   url.searchParams.delete('_pk');
   return new Request(url, request);
+}
+
+/**
+ * Whether the request asks to become a WebSocket (`Upgrade: websocket`).
+ *
+ * @example
+ * ```ts
+ * if (isWebSocketUpgrade(c)) return next(); // a 101 carries no document
+ * ```
+ */
+export function isWebSocketUpgrade(c: Context): boolean {
+  return c.req.header('upgrade')?.toLowerCase() === 'websocket';
 }
