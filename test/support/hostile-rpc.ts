@@ -84,10 +84,15 @@ const brokenEncoding = fc
 const deepNesting = fc.tuple(
   // Just past a sane limit, and deep enough to exhaust a stack (which the decoder itself may refuse first).
   fc.oneof(fc.integer({ min: 60, max: 300 }), fc.integer({ min: 1000, max: 8000 })),
-  fc.constantFrom('arrays', 'objects', 'references'),
+  fc.constantFrom('arrays', 'objects', 'references', 'shared references'),
 ).map(([depth, shape]) => {
   if (shape === 'arrays') return `[${'['.repeat(depth)}${']'.repeat(depth)}]`;
   if (shape === 'objects') return `[${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`;
+  // [[C1, …, Cn]] with each Ci = [Ci+1]: every link is first seen 2 levels deep, the chain is n deep.
+  if (shape === 'shared references') {
+    const links = Array.from({ length: depth }, (_, i) => i + 2).join(',');
+    return `[[1],[${links}],${Array.from({ length: depth }, (_, i) => `[${i + 3}]`).join(',')},1]`;
+  }
   // Each slot points at the next: the decoder follows the chain as deep as it goes.
   return `[${Array.from({ length: depth }, (_, i) => `[${i + 1}]`).join(',')},1]`;
 });
