@@ -1,5 +1,5 @@
 import type { Settled } from '../../shared/server-data/settled.js';
-import { showDevError } from './overlay.js';
+import { showServerError } from './overlay.js';
 
 /**
  * Shows the unexpected errors of server-data calls made while the page
@@ -15,7 +15,6 @@ import { showDevError } from './overlay.js';
  */
 export function showDataErrors(data: ReadonlyMap<string, Settled>): void {
   for (const settled of data.values()) {
-    if (!('error' in settled) || settled.error.stack === undefined) continue;
-    void showDevError({ message: settled.error.message, stack: settled.error.stack, environment: 'worker' });
+    if ('error' in settled) void showServerError(settled.error);
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
+import { needsHydration } from '../hydrate/needs-hydration.js';
 import { definitionStack } from './definitions.js';
 import { showDevError } from './overlay.js';
 
@@ -16,9 +17,8 @@ import { showDevError } from './overlay.js';
  */
 export function reportHydrationErrors(): void {
   const update = LitElement.prototype['update'];
-  LitElement.prototype['update'] = function (this: LitElement & { _$needsHydration?: boolean }, changed: PropertyValues) {
-    // Lit's hydrate support sets this for an element with a server-rendered shadow root.
-    const hydrating = this._$needsHydration === true;
+  LitElement.prototype['update'] = function (this: LitElement, changed: PropertyValues) {
+    const hydrating = needsHydration(this);
     try {
       update.call(this, changed);
     } catch (error) {

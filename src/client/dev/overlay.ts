@@ -23,6 +23,20 @@ export async function showDevError(report: DevErrorReport): Promise<void> {
   document.body.appendChild(new Overlay(shown));
 }
 
+/**
+ * Shows an unexpected error of the Worker (a server function's or a
+ * server-data call's, as its development answer carries it) in Vite's error
+ * overlay; nothing for an error without a stack (a deliberate `ServerError`).
+ *
+ * @example
+ * ```ts
+ * if (import.meta.env.DEV) void showServerError(wireError, `addTodo: ${wireError.message}`);
+ * ```
+ */
+export async function showServerError(error: { message: string; stack?: string }, message = error.message): Promise<void> {
+  if (error.stack !== undefined) await showDevError({ message, stack: error.stack, environment: 'worker' });
+}
+
 async function mapped(report: DevErrorReport): Promise<DevErrorOverlay> {
   try {
     const response = await fetch(`${import.meta.env.BASE_URL ?? '/'}${DEV_ERROR_PATH}`, {

@@ -1,4 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
+import { needsHydration } from './needs-hydration.js';
 
 /**
  * Puts an empty text node into every child part the server rendered empty
@@ -36,9 +37,8 @@ export function fillEmptyTextParts(root: Node): void {
  */
 export function fillEmptyTextPartsOnHydration(): void {
   const update = LitElement.prototype['update'];
-  LitElement.prototype['update'] = function (this: LitElement & { _$needsHydration?: boolean }, changed: PropertyValues) {
-    // Lit's hydrate support sets this for an element with a server-rendered shadow root.
-    if (this._$needsHydration === true) fillEmptyTextParts(this.renderRoot);
+  LitElement.prototype['update'] = function (this: LitElement, changed: PropertyValues) {
+    if (needsHydration(this)) fillEmptyTextParts(this.renderRoot);
     update.call(this, changed);
   };
 }

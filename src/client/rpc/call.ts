@@ -2,7 +2,7 @@ import { parse, stringify } from 'devalue';
 import { currentCall } from '../../shared/rpc/options.js';
 import { RPC_CONTENT_TYPE, RPC_PATH, RPC_STREAM_CONTENT_TYPE, type ServerFnMeta, type WireError } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
-import { showDevError } from '../dev/overlay.js';
+import { showServerError } from '../dev/overlay.js';
 import { readFrames } from './frames.js';
 
 /**
@@ -35,7 +35,7 @@ export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<u
   if (!response.ok) {
     const { message, data, stack } = payload as Omit<WireError, 'status'>;
     // An unexpected error (development only carries its stack): shown in Vite's overlay, and still thrown.
-    if (import.meta.env.DEV && stack !== undefined) void showDevError({ message: `${meta.name}: ${message}`, stack, environment: 'worker' });
+    if (import.meta.env.DEV) void showServerError({ message, stack }, `${meta.name}: ${message}`);
     throw new ServerError(response.status, message, data);
   }
   return payload;

@@ -1,7 +1,7 @@
 import { parse } from 'devalue';
 import { END, ERROR, ITEM, type WireError } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
-import { showDevError } from '../dev/overlay.js';
+import { showServerError } from '../dev/overlay.js';
 
 /**
  * Turns a streamed RPC answer (one devalue frame per line) into a stream of
@@ -30,9 +30,7 @@ export function readFrames(body: ReadableStream<Uint8Array>): ReadableStream<unk
             ended = true;
             if (frame[0] === END) return controller.close();
             const error = frame[1] as WireError;
-            if (import.meta.env.DEV && error.stack !== undefined) {
-              void showDevError({ message: error.message, stack: error.stack, environment: 'worker' });
-            }
+            if (import.meta.env.DEV) void showServerError(error);
             return controller.error(new ServerError(error.status, error.message, error.data));
           }
           const { done, value } = await reader.read();
