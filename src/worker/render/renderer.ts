@@ -11,70 +11,28 @@ import { ElementHost } from './element-host.js';
 import { EventPath } from './event-path.js';
 import { connectedDisconnectable, isDirectiveResult, patchDirective, resolveDirective } from './lit-internals.js';
 import * as op from './ops.js';
-
-/**
- * What a page adds to the renderer: called for every custom element it writes.
- *
- * @example
- * ```ts
- * const hooks: RenderHooks = {
- *   attributes: (host) => (host.tagName === 'late-card' ? ' defer-hydration' : ''),
- * };
- * ```
- */
-export interface RenderHooks {
-  /** The element's instance exists; the template has not set anything on it yet. */
-  created?(host: ElementHost): void;
-  /** Markup added to the element's start tag after its own attributes. */
-  attributes?(host: ElementHost): string;
-}
+import type { RenderHooks, ShadowRender } from './render-hooks.js';
+import {
+  ITEMS,
+  LIT,
+  SHADOW_END,
+  SHADOW_END_FRAME,
+  TEMPLATE,
+  VALUE,
+  type Frame,
+  type LitFrame,
+  type TemplateFrame,
+} from './frames.js';
 
 /** How a {@link TemplateRenderer.produce} call ended. */
 export type Produced =
   | { readonly text: string; readonly done: boolean; readonly wait?: undefined }
   | { readonly text: string; readonly done: false; readonly wait: Promise<void> };
 
-/** An element's shadow root, written in a render of its own (a streamed boundary). */
-export interface ShadowRender {
-  readonly host: ElementHost;
-}
-
 const OPEN = '<!--lit-part-->';
 const CLOSE = '<!--/lit-part-->';
 const EMPTY = OPEN + CLOSE;
 const END_SHADOW = '</template>';
-
-const TEMPLATE = 0;
-const ITEMS = 1;
-const SHADOW_END = 2;
-const VALUE = 3;
-const LIT = 4;
-
-interface TemplateFrame {
-  readonly kind: typeof TEMPLATE;
-  readonly ops: readonly op.Op[];
-  readonly values: readonly unknown[];
-  next: number;
-  value: number;
-}
-interface ItemsFrame {
-  readonly kind: typeof ITEMS;
-  readonly items: Iterator<unknown>;
-}
-interface ShadowEndFrame {
-  readonly kind: typeof SHADOW_END;
-}
-interface ValueFrame {
-  readonly kind: typeof VALUE;
-  readonly value: unknown;
-}
-interface LitFrame {
-  readonly kind: typeof LIT;
-  readonly results: Iterator<unknown>;
-}
-type Frame = TemplateFrame | ItemsFrame | ShadowEndFrame | ValueFrame | LitFrame;
-
-const SHADOW_END_FRAME: ShadowEndFrame = { kind: SHADOW_END };
 
 /**
  * Renders a Lit value (usually an `html` template) to HTML with declarative

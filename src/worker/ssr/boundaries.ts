@@ -1,6 +1,7 @@
 import type { Settled } from '../../shared/server-data/settled.js';
 import type { ElementHost } from '../render/element-host.js';
-import { TemplateRenderer, type RenderHooks } from '../render/renderer.js';
+import type { RenderHooks } from '../render/render-hooks.js';
+import { TemplateRenderer } from '../render/renderer.js';
 import { toWireError } from '../rpc/errors.js';
 import type { Renderable } from './chunk-writer.js';
 import type { HydrationData } from './hydration-data.js';

@@ -1,7 +1,7 @@
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
 import type { Islands } from '../../shared/islands.js';
 import type { ElementHost } from '../render/element-host.js';
-import type { RenderHooks } from '../render/renderer.js';
+import type { RenderHooks } from '../render/render-hooks.js';
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
