@@ -28,7 +28,27 @@ export async function startVite(
   env: NodeJS.ProcessEnv,
   options: ViteServerOptions = {},
 ): Promise<ViteServer> {
-  const port = options.port ?? (await freePort());
+  // A free port can be taken by another process (another test file's server)
+  // between the probe and Vite's own listen: try another one then.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(command, cwd, env, { ...options, port: options.port ?? (await freePort()) });
+    } catch (error) {
+      const taken = error instanceof PortTaken;
+      if (!taken || options.port !== undefined || attempt >= 5) throw taken ? new Error(error.message) : error;
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOnce(
+  command: 'dev' | 'preview',
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  options: ViteServerOptions & { port: number },
+): Promise<ViteServer> {
+  const port = options.port;
   const config = options.config === undefined ? [] : ['--config', options.config];
   const child = spawn(
     'npx',
@@ -48,7 +68,10 @@ export async function startVite(
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite ${command} exited:\n${output}`);
+    if (child.exitCode !== null) {
+      const message = `vite ${command} exited:\n${output}`;
+      throw /port \d+ is already in use/i.test(output) ? new PortTaken(message) : new Error(message);
+    }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`vite ${command} did not answer within 60 s:\n${output}`);
