@@ -2,6 +2,7 @@ import { parseFragment, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { digestForTemplateResult } from '@lit-labs/ssr-client';
 import type { TemplateResult } from 'lit';
 import {
+  activeLitSeam,
   boundAttributeSuffix,
   getTemplateHtml,
   htmlResult,
@@ -38,7 +39,8 @@ export interface CompiledTemplate {
 }
 
 const prefixes: Record<string, BindingKind> = { '.': 'property', '?': 'boolean', '@': 'event' };
-const compiled = new WeakMap<TemplateStringsArray, CompiledTemplate>();
+// Compiled with the active seam's markers; a test that changes the seam starts afresh.
+let cache = { seam: activeLitSeam(), compiled: new WeakMap<TemplateStringsArray, CompiledTemplate>() };
 
 /**
  * The compiled form of a template result's literal: parsed once (with
@@ -50,10 +52,11 @@ const compiled = new WeakMap<TemplateStringsArray, CompiledTemplate>();
  * ```
  */
 export function compileTemplate(result: TemplateResult): CompiledTemplate {
-  let template = compiled.get(result.strings);
+  if (cache.seam !== activeLitSeam()) cache = { seam: activeLitSeam(), compiled: new WeakMap() };
+  let template = cache.compiled.get(result.strings);
   if (template === undefined) {
     template = { open: templatePartOpen(digestForTemplateResult(result)), ops: compileOps(result) };
-    compiled.set(result.strings, template);
+    cache.compiled.set(result.strings, template);
   }
   return template;
 }

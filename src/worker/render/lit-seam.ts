@@ -196,10 +196,10 @@ export const installedLitSeam: LitSeam = createLitSeam({
   reflectedAttributeName: reflectedAttributes.reflectedAttributeName,
 });
 
-// The renderer's modules import these names. They are the installed seam's
-// members; only `patchDirective` follows the active seam, which tests replace
-// with `useLitSeam` to run the renderer with the other directive-resolve API.
-export const {
+// The renderer's modules import these names: the members of the active seam
+// (the installed one, unless a test chose another with `useLitSeam`). They
+// are live bindings, so reading one costs what reading a constant costs.
+export let {
   marker,
   markerMatch,
   boundAttributeSuffix,
@@ -214,7 +214,31 @@ export const {
   attributeToProperty,
   changedProperties,
   reflectedAttributeName,
+  patchDirective,
 } = installedLitSeam;
+
+let active = installedLitSeam;
+
+function install(seam: LitSeam): void {
+  active = seam;
+  ({
+    marker,
+    markerMatch,
+    boundAttributeSuffix,
+    htmlResult,
+    getTemplateHtml,
+    resolveDirective,
+    connectedDisconnectable,
+    getAttributePartCommittedValue,
+    AttributePart,
+    PropertyPart,
+    BooleanAttributePart,
+    attributeToProperty,
+    changedProperties,
+    reflectedAttributeName,
+    patchDirective,
+  } = seam);
+}
 
 /**
  * `isDirectiveResult` of `lit/directive-helpers.js`, typed with the
@@ -224,13 +248,6 @@ export const {
  */
 export const isDirectiveResult = litIsDirectiveResult as (value: unknown) => value is DirectiveResult & { readonly values: unknown[] };
 
-let active = installedLitSeam;
-
-/** See {@link LitSeam.patchDirective}. */
-export function patchDirective<T>(value: T): T {
-  return active.patchDirective(value);
-}
-
 /** The seam pages render with: the installed one, unless a test chose another. */
 export function activeLitSeam(): LitSeam {
   return active;
@@ -238,7 +255,9 @@ export function activeLitSeam(): LitSeam {
 
 /**
  * Test hook: renders with `seam` until the returned function is called (one
- * isolate per test file, so it never reaches another file's tests).
+ * isolate per test file, so it never reaches another file's tests). The part
+ * classes an attribute binding uses stay the installed ones (attribute-part.ts
+ * reads them once).
  *
  * @example
  * ```ts
@@ -247,10 +266,8 @@ export function activeLitSeam(): LitSeam {
  */
 export function useLitSeam(seam: LitSeam): () => void {
   const previous = active;
-  active = seam;
-  return () => {
-    active = previous;
-  };
+  install(seam);
+  return () => install(previous);
 }
 
 /** `ctor._$litElement$`: how Lit (and @lit-labs/ssr) tells a LitElement class, across copies of Lit. */
