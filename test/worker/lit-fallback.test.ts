@@ -16,6 +16,8 @@ import { pageRenderer } from '../../src/worker/render/page-renderer.js';
 import { ChunkWriter } from '../../src/worker/ssr/chunk-writer.js';
 import { renderCases } from '../support/render-cases.js';
 import './fixtures/data-probes.js';
+import './fixtures/failing.js';
+import { rowsPage } from './fixtures/rows.js';
 import { release } from './fixtures/latches.js';
 import { testShell } from './fixtures/shell.js';
 
@@ -84,6 +86,8 @@ describe('litflare’s page features in the fallback', () => {
   );
   // A boundary whose streamed markup holds another boundary.
   app.page('/nested', (c) => html`<nested-probe token=${c.req.query('outer')!} inner=${c.req.query('inner')!}></nested-probe>`);
+  // An element that throws after the first chunk went out.
+  app.page('/late-throw', () => html`${rowsPage(3000)}<section><test-failing fail></test-failing></section>`);
 
   /** The whole page (`{i}` in `path` is `tokens[i]`), its data released once the shell is out, with the per-response nonces and the tokens made equal. */
   async function page(path: string, tokens: string[]): Promise<string> {
@@ -127,5 +131,14 @@ describe('litflare’s page features in the fallback', () => {
     expect(fallback).toBe(litflare);
     expect(fallback).toMatch(/<lf-b id="lf-b-0".*<data-probe\s+value="inner" token="token1" data-lf-b="1" defer-hydration>/s);
     expect(fallback).toMatch(/<lf-b id="lf-b-1".*Got <!--lit-part-->inner<!--\/lit-part-->/s);
+  });
+
+  it('the same end for a page that fails after its first chunk: the open elements closed, then the marker', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { fallback, litflare } = await bothWays('/late-throw', 0);
+    expect(fallback).toBe(litflare);
+    expect(fallback).toMatch(/<test-failing[^>]*><template[^>]*><\/template><\/test-failing><div data-litflare-error role="alert"/);
+    expect(logged).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 });
