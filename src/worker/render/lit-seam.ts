@@ -81,24 +81,18 @@ class Members {
   ) {}
 
   has(key: string, kind: Kind): boolean {
-    const source = this.source;
-    return typeof source === 'object' && source !== null && typeof (source as Record<string, unknown>)[key] === kind;
+    return typeof (this.source as Record<string, unknown> | null | undefined)?.[key] === kind;
   }
 
-  /** The member, or (noted as missing) a stand-in that throws if it is ever used. */
+  /** The member, or (noted as missing) a stand-in that throws if it is ever called. */
   read<T>(key: string, kind: Kind): T {
     if (this.has(key, kind)) return (this.source as Record<string, unknown>)[key] as T;
     const name = `${this.name}.${key}`;
     this.missing.push(name);
-    const standIn =
-      kind === 'function'
-        ? function missing(): never {
-            throw new Error(`litflare: Lit's private ${name} is missing, so litflare's renderer cannot run.`);
-          }
-        : kind === 'string'
-          ? `(${name} is missing)`
-          : Number.NaN;
-    return standIn as T;
+    function missing(): never {
+      throw new Error(`litflare: Lit's private ${name} is missing, so litflare's renderer cannot run.`);
+    }
+    return (kind === 'function' ? missing : kind === 'string' ? `(${name} is missing)` : Number.NaN) as T;
   }
 }
 
@@ -199,45 +193,17 @@ export const installedLitSeam: LitSeam = createLitSeam({
 // The renderer's modules import these names: the members of the active seam
 // (the installed one, unless a test chose another with `useLitSeam`). They
 // are live bindings, so reading one costs what reading a constant costs.
-export let {
-  marker,
-  markerMatch,
-  boundAttributeSuffix,
-  htmlResult,
-  getTemplateHtml,
-  resolveDirective,
-  connectedDisconnectable,
-  getAttributePartCommittedValue,
-  AttributePart,
-  PropertyPart,
-  BooleanAttributePart,
-  attributeToProperty,
-  changedProperties,
-  reflectedAttributeName,
-  patchDirective,
-} = installedLitSeam;
+export let { marker, markerMatch, boundAttributeSuffix, htmlResult, getTemplateHtml, resolveDirective, connectedDisconnectable } = installedLitSeam;
+export let { getAttributePartCommittedValue, AttributePart, PropertyPart, BooleanAttributePart } = installedLitSeam;
+export let { attributeToProperty, changedProperties, reflectedAttributeName, patchDirective } = installedLitSeam;
 
 let active = installedLitSeam;
 
 function install(seam: LitSeam): void {
   active = seam;
-  ({
-    marker,
-    markerMatch,
-    boundAttributeSuffix,
-    htmlResult,
-    getTemplateHtml,
-    resolveDirective,
-    connectedDisconnectable,
-    getAttributePartCommittedValue,
-    AttributePart,
-    PropertyPart,
-    BooleanAttributePart,
-    attributeToProperty,
-    changedProperties,
-    reflectedAttributeName,
-    patchDirective,
-  } = seam);
+  ({ marker, markerMatch, boundAttributeSuffix, htmlResult, getTemplateHtml, resolveDirective, connectedDisconnectable } = seam);
+  ({ getAttributePartCommittedValue, AttributePart, PropertyPart, BooleanAttributePart } = seam);
+  ({ attributeToProperty, changedProperties, reflectedAttributeName, patchDirective } = seam);
 }
 
 /**

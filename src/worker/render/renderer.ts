@@ -8,15 +8,7 @@ import { writeAttribute } from './attribute-part.js';
 import { compileTemplate } from './compile.js';
 import { ElementHost } from './element-host.js';
 import { EventPath } from './event-path.js';
-import {
-  connectedDisconnectable,
-  eventShim,
-  isDirectiveResult,
-  PART_CLOSE,
-  PART_OPEN,
-  patchDirective,
-  resolveDirective,
-} from './lit-seam.js';
+import { connectedDisconnectable, eventShim, isDirectiveResult, PART_CLOSE, PART_OPEN, patchDirective, resolveDirective } from './lit-seam.js';
 import * as op from './ops.js';
 import type { RenderHooks, ShadowRender } from './render-hooks.js';
 import {
