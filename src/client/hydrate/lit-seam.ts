@@ -17,8 +17,6 @@ export type UpdateWrapper = (element: LitElement, changed: PropertyValues, hydra
 
 /** Lit's client internals, as litflare uses them. */
 export interface ClientLitSeam {
-  /** Whether `element`'s next update hydrates server-rendered markup. */
-  needsHydration(element: LitElement): boolean;
   /** Runs `wrapper` in place of every LitElement's `update`. */
   wrapUpdate(wrapper: UpdateWrapper): void;
 }
@@ -45,10 +43,9 @@ export function createClientLitSeam(base: typeof LitElement): ClientLitSeam | st
   const update = prototype['update'];
   if (typeof update !== 'function') return 'LitElement.prototype.update is missing';
   const flag = hydrationFlag(prototype['createRenderRoot']);
-  if (flag === undefined) return "Lit's hydrate support changed (LitElement.prototype.createRenderRoot sets no hydration flag)";
+  if (flag === undefined) return "Lit's hydrate support sets no hydration flag in createRenderRoot";
   const needsHydration = (element: LitElement) => (element as unknown as Record<string, unknown>)[flag] === true;
   return {
-    needsHydration,
     wrapUpdate(wrapper) {
       const inner = prototype['update'] as Update;
       prototype['update'] = function (this: LitElement, changed: PropertyValues) {
@@ -89,7 +86,7 @@ export function litSeam(): ClientLitSeam | undefined {
     const seam = createClientLitSeam(LitElement);
     checked = typeof seam === 'string' ? undefined : seam;
     if (typeof seam === 'string') {
-      console.warn(`litflare: ${seam}, so its fixes to Lit's hydration are off (pages still hydrate; see "How pages are rendered" in its README).`);
+      console.warn(`litflare: ${seam}; its fixes to Lit's hydration are off (see "How pages are rendered" in its README).`);
     }
   }
   return checked;
