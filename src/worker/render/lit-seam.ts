@@ -143,8 +143,9 @@ type Renderable = Directive & { render(...values: unknown[]): unknown };
  * whichever API this Lit has. `patchDirectiveResolve` (what @lit-labs/ssr uses
  * since 2024) replaces `_$resolve` on the class itself, once.
  * `overrideDirectiveResolve` + `setDirectiveClass` (its predecessor, still in
- * Lit) make a subclass and point the result at it; the subclass is made once
- * per class and kept in a WeakMap, so it lives no longer than the class.
+ * Lit) make a subclass and point the result at it: one subclass per class
+ * (a WeakMap), and never a subclass of a subclass (a result rendered twice
+ * already points at one), so memory stays bounded.
  */
 function directiveResolver(lh: Members): { api: DirectiveResolveApi; patch<T>(value: T): T } | undefined {
   if (lh.has('patchDirectiveResolve', 'function')) {
