@@ -383,3 +383,19 @@ describe('an error thrown by middleware or a hook during a server function call'
     useApp(app);
   });
 });
+
+describe('in development', () => {
+  it('a ServerError is the page’s answer, not a bug: no stack, and nothing for Vite’s error overlay', async () => {
+    const dev = createApp({ shell: testShell, dev: true });
+    dev.page('/before/:kind', (c) => throwKind(c.req.param('kind') as Kind));
+    dev.page('/after/:kind', (c) => html`${rowsPage(3000)}<section><throw-probe kind=${c.req.param('kind')}></throw-probe></section>`);
+    for (const path of ['/before/server-error', '/after/server-error']) {
+      const text = await (await send(dev, path)).text();
+      expect(text).toContain('No such user &lt;7&gt;');
+      expect(text).not.toContain('application/litflare+error');
+      expect(text).not.toMatch(/\n\s+at /);
+    }
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await (await send(dev, '/before/plain')).text()).toContain('application/litflare+error');
+  });
+});

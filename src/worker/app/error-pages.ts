@@ -35,7 +35,7 @@ export function defaultNotFoundPage(path: string): Page {
  */
 export function defaultErrorPage(error: unknown, dev: boolean, status: number = errorStatus(error)): Page {
   const deliberate = deliberateError(error);
-  const detail = dev && error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : undefined;
+  const detail = dev && deliberate === undefined && error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : undefined;
   return {
     status,
     title: deliberate?.message ?? 'Something went wrong',

@@ -46,12 +46,14 @@ export async function errorResponse(error: unknown, c: Context<AppEnv> | undefin
   // As Hono answers it (a plain Hono route in the app behaves as in any Hono app).
   if (error instanceof HTTPException) return error.getResponse();
   const status = errorStatus(error);
-  if (deliberateError(error) === undefined) console.error('litflare: a request failed before its response started', error);
+  const unexpected = deliberateError(error) === undefined;
+  if (unexpected) console.error('litflare: a request failed before its response started', error);
   try {
     const page = (options.errorPage ?? defaultErrorPage)(error, options.dev, status);
     return await renderPage({ status, ...page }, await options.shell(), {
       dev: options.dev,
-      error,
+      // Vite's overlay is for bugs: a ServerError thrown on purpose is the page's answer.
+      ...(unexpected ? { error } : {}),
       nonce: c?.get('secureHeadersNonce'),
     });
   } catch (pageError) {

@@ -15,8 +15,8 @@ interface OpenElements {
  * were open when the error was thrown, so the marker lands in the page's
  * light DOM where it is visible, not inside an unattached template. A
  * redirect becomes a `<meta http-equiv="refresh">`; a `ServerError` (or
- * `HTTPException`) shows its message; any other error shows details only in
- * development.
+ * `HTTPException`) shows its message; any other error shows its stack, and
+ * opens Vite's overlay, only in development.
  *
  * @example
  * ```ts
@@ -38,8 +38,9 @@ export function lateErrorMarker(error: unknown, open: OpenElements, dev: boolean
     return `${close}<meta http-equiv="refresh" content="0;url=${href}"><p data-litflare-redirect><a href="${href}">Continue</a></p>`;
   }
   const deliberate = deliberateError(error);
-  let detail = deliberate === undefined ? '' : `<p>${escapeHtml(deliberate.message)}</p>`;
-  if (dev) detail += (error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '') + devErrorScript(error);
+  let detail = '';
+  if (deliberate !== undefined) detail = `<p>${escapeHtml(deliberate.message)}</p>`;
+  else if (dev) detail = (error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '') + devErrorScript(error);
   return (
     `${close}<div data-litflare-error role="alert" style="margin:1rem;padding:1rem;border:2px solid #b00020;` +
     `border-radius:8px;background:#fff0f0;color:#6d0014;font:16px/1.4 system-ui,sans-serif">` +
