@@ -36,7 +36,7 @@ export type AfterHook = (c: Context<AppEnv>) => Response | void | Promise<Respon
  *
  * @example
  * ```ts
- * app.use(hooks([auth], [poweredBy], (error, c) => app.errorHandler(error, c)));
+ * app.use(hooks([auth], [poweredBy], (error, c) => c.text(error.message, 500)));
  * ```
  */
 export function hooks(
