@@ -101,7 +101,7 @@ function withoutClientId(c: Context<AppEnv>): Request {
  *
  * @example
  * ```ts
- * if (isWebSocketUpgrade(c)) return next(); // a 101 carries no document
+ * if (!isWebSocketUpgrade(c)) return c.text('Connect with a WebSocket.', 426, { upgrade: 'websocket' });
  * ```
  */
 export function isWebSocketUpgrade(c: Context): boolean {
