@@ -8,6 +8,7 @@ import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
 import { requestPaths } from './request-paths.js';
 import { documentShell } from './shell.js';
+import { staticHeaders } from './static-headers.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
@@ -58,6 +59,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     clientDeps(),
     clientFirst(),
     clientBuild({ shell: options.shell }),
+    staticHeaders(),
     documentShell({ file: options.shell }),
     serverFunctions(),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
