@@ -24,6 +24,9 @@ export class LitValueError extends Error {
  */
 export const refuseLitValues = {
   LitValue(value: unknown): false {
+    // Most values are strings and numbers: one test, and on.
+    const type = typeof value;
+    if (type !== 'object' && type !== 'symbol') return false;
     const kind = litValueKind(value);
     if (kind !== undefined) throw new LitValueError(kind);
     return false;
@@ -31,11 +34,8 @@ export const refuseLitValues = {
 };
 
 function litValueKind(value: unknown): string | undefined {
-  if (typeof value === 'symbol') {
-    if (value === nothing) return 'Lit’s `nothing`';
-    if (value === noChange) return 'Lit’s `noChange`';
-    return undefined;
-  }
+  if (value === nothing) return 'Lit’s `nothing`';
+  if (value === noChange) return 'Lit’s `noChange`';
   if (typeof value !== 'object' || value === null) return undefined;
   if (isTemplateResult(value)) return 'a Lit template (html`…`)';
   if (isDirectiveResult(value)) {
