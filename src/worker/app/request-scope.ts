@@ -1,13 +1,16 @@
 import type { MiddlewareHandler } from 'hono';
 import { attachScope, Scope, type ScopeSettings } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
+import { keepFromSharedCaches } from './visitor-caching.js';
 
 /**
  * Gives each request its litflare scope, and on the way out, once every hook
  * and route has run, sends the headers: the session cookie is decided, dirty
- * session data is saved, and the cookies set during the request are added to
- * the response. From then on, setting a cookie is an error. A streamed page
- * finishes the scope itself when its last chunk has rendered.
+ * session data is saved, the cookies set during the request are added to
+ * the response, and a response that depends on its visitor is kept from
+ * shared caches (see {@link keepFromSharedCaches}). From then on, setting a
+ * cookie is an error. A streamed page finishes the scope itself when its last
+ * chunk has rendered.
  *
  * @example
  * ```ts
@@ -20,6 +23,7 @@ export function requestScope(settings: ScopeSettings): MiddlewareHandler<AppEnv>
     attachScope(c, scope);
     await next();
     await scope.sendHeaders();
+    keepFromSharedCaches(c, scope);
     for (const line of scope.cookies) c.header('set-cookie', line, { append: true });
     if (!scope.bodyStillRendering) await scope.finish();
   };
