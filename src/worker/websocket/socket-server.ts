@@ -68,6 +68,9 @@ export abstract class SocketServer<
   /** A Standard Schema (zod, valibot, …) every client message must pass before {@link receive} sees it. */
   input: StandardSchemaV1<unknown, P['client']> | undefined = undefined;
 
+  /** Upgrades that reached onConnect (see {@link fetch}). */
+  readonly #reachedConnect = new WeakSet<Request>();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // partyserver answers an exception in onConnect with a JSON frame holding
@@ -75,6 +78,7 @@ export abstract class SocketServer<
     // leaving the first one accepted; litflare answers like any other failure.
     const onConnect = this.onConnect;
     this.onConnect = async (connection: Connection, context: ConnectionContext) => {
+      this.#reachedConnect.add(context.request);
       try {
         await onConnect.call(this, connection, context);
       } catch (error) {
@@ -82,6 +86,23 @@ export abstract class SocketServer<
         connection.close(1011, 'The server could not set up this connection');
       }
     };
+  }
+
+  /**
+   * partyserver's upgrade, minus its own failure answer: an exception before
+   * onConnect (in `onStart`, `getConnectionTags`, reading its headers) gets a
+   * 101 whose socket carries a JSON frame with the stack — file paths and all,
+   * in production too. Such an upgrade gets litflare's answer instead: an
+   * "Internal error" frame and close 1011 (partyserver has logged the error).
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const response = await super.fetch(request);
+    if (response.status !== 101 || this.#reachedConnect.has(request)) return response;
+    const { 0: client, 1: server } = new WebSocketPair();
+    server.accept();
+    server.send(encodeFrame(new SocketError('Internal error', undefined, 500)));
+    server.close(1011, 'The server could not set up this connection');
+    return new Response(null, { status: 101, webSocket: client });
   }
 
   /** Handles one message from a client, decoded (and validated, with {@link input}). */
