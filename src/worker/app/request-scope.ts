@@ -10,7 +10,9 @@ import { keepFromSharedCaches } from './visitor-caching.js';
  * the response, and a response that depends on its visitor is kept from
  * shared caches (see {@link keepFromSharedCaches}). From then on, setting a
  * cookie is an error. A streamed page finishes the scope itself when its last
- * chunk has rendered.
+ * chunk has rendered. A request that ends in a server error (5xx) because
+ * something threw saves none of its session changes, whichever error handler
+ * answered it (litflare's, or the app's own `app.onError()`).
  *
  * @example
  * ```ts
@@ -21,7 +23,15 @@ export function requestScope(settings: ScopeSettings): MiddlewareHandler<AppEnv>
   return async (c, next) => {
     const scope = new Scope('fetch', settings);
     attachScope(c, scope);
-    await next();
+    try {
+      await next();
+    } catch (error) {
+      // Only when an error handler threw too: nothing of the request is kept, and its scope still ends.
+      scope.fail();
+      await scope.finish();
+      throw error;
+    }
+    if (c.error !== undefined && c.res.status >= 500) scope.fail();
     await scope.sendHeaders();
     keepFromSharedCaches(c, scope);
     for (const line of scope.cookies) c.header('set-cookie', line, { append: true });

@@ -4,6 +4,8 @@ import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
 import { encodeFrame } from '../../shared/websocket/frames.js';
 import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
+import { deliberateError } from '../app/error-status.js';
+import { redirectLocation } from '../app/redirect.js';
 import { isTooBig } from './message-size.js';
 import { validateMessage } from './validate.js';
 
@@ -34,8 +36,11 @@ export interface PublishOptions {
  * Implement {@link receive} (not partyserver's `onMessage`, which decodes for
  * it). A message over {@link maxMessageBytes} closes its connection with 1009; one
  * that is not devalue, or fails {@link input}, gets an error frame and the
- * connection stays open; a {@link SocketError} thrown by `receive` or
- * `onConnect` goes to that client only, anything else as "Internal error".
+ * connection stays open; a {@link SocketError} or `ServerError` (or Hono
+ * `HTTPException`) thrown by `receive` or `onConnect` goes to that client only
+ * as a `SocketError` with its status, anything else as a 500 "Internal error"
+ * (a `redirect()` too: a message cannot navigate its sender; send it a
+ * message saying where to go instead).
  *
  * @example
  * ```ts
@@ -95,7 +100,7 @@ export abstract class SocketServer<
     if (response.status !== 101 || this.#reachedConnect.has(request)) return response;
     const { 0: client, 1: server } = new WebSocketPair();
     server.accept();
-    server.send(encodeFrame(new SocketError('Internal error')));
+    server.send(encodeFrame(new SocketError('Internal error', undefined, 500)));
     server.close(1011, 'The server could not set up this connection');
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -184,8 +189,21 @@ export abstract class SocketServer<
       this.sendError(connection, error);
       return;
     }
-    console.error(`litflare: ${this.constructor.name} failed on a WebSocket connection`, error);
+    const deliberate = deliberateError(error);
+    if (deliberate !== undefined) {
+      if (deliberate.status >= 500) console.error(`litflare: ${this.constructor.name} failed on a WebSocket connection`, error);
+      this.sendError(connection, new SocketError(deliberate.message, deliberate.data, deliberate.status));
+      return;
+    }
+    const location = redirectLocation(error);
+    console.error(
+      location === undefined
+        ? `litflare: ${this.constructor.name} failed on a WebSocket connection`
+        : `litflare: ${this.constructor.name} called redirect(${JSON.stringify(location)}) for a WebSocket message, which ` +
+            'cannot navigate its client: send the client a message saying where to go instead.',
+      error,
+    );
     const detail = import.meta.env.DEV && error instanceof Error ? `: ${error.message}` : '';
-    this.sendError(connection, new SocketError(`Internal error${detail}`));
+    this.sendError(connection, new SocketError(`Internal error${detail}`, undefined, 500));
   }
 }
