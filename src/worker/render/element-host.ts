@@ -11,6 +11,7 @@ import {
   reflectProperties,
 } from './lit-seam.js';
 import type { RenderedElement } from './render-hooks.js';
+import { parsedAttribute } from './parsed-attribute.js';
 
 /** What the renderer calls on a LitElement that TypeScript keeps protected. */
 export interface ServerElement extends HTMLElement {
@@ -66,8 +67,13 @@ export class ElementHost implements RenderedElement {
     }
   }
 
-  /** Sets an attribute (name in lower case), as the parser would: a LitElement turns it into its property. */
-  setAttribute(name: string, value: string): void {
+  /**
+   * Sets an attribute (name in lower case), as the parser would: with the
+   * value the browser will read back (see {@link parsedAttribute}), which a
+   * LitElement turns into its property.
+   */
+  setAttribute(name: string, written: string): void {
+    const value = parsedAttribute(written);
     const element = this.element;
     if (element === undefined) {
       this.#plainAttributes!.set(name, value);
