@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { needsHydration } from '../hydrate/needs-hydration.js';
+import { litSeam } from '../hydrate/lit-seam.js';
 import { definitionStack } from './definitions.js';
 import { showDevError } from './overlay.js';
 
@@ -16,16 +15,14 @@ import { showDevError } from './overlay.js';
  * ```
  */
 export function reportHydrationErrors(): void {
-  const update = LitElement.prototype['update'];
-  LitElement.prototype['update'] = function (this: LitElement, changed: PropertyValues) {
-    const hydrating = needsHydration(this);
+  litSeam()?.wrapUpdate((element, changed, hydrating, update) => {
     try {
-      update.call(this, changed);
+      update.call(element, changed);
     } catch (error) {
-      if (hydrating) void showDevError(hydrationReport(this.localName, error));
+      if (hydrating) void showDevError(hydrationReport(element.localName, error));
       throw error;
     }
-  };
+  });
 }
 
 function hydrationReport(tag: string, error: unknown) {

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { needsHydration } from './needs-hydration.js';
+import { litSeam, PART_CLOSE_DATA, PART_OPEN_DATA } from './lit-seam.js';
 
 /**
  * Puts an empty text node into every child part the server rendered empty
@@ -20,14 +19,15 @@ export function fillEmptyTextParts(root: Node): void {
   let node: Node | null;
   while ((node = walker.nextNode())) {
     const next = node.nextSibling;
-    if ((node as Comment).data == 'lit-part' && next?.nodeType == Node.COMMENT_NODE && (next as Comment).data == '/lit-part') next.before('');
+    if ((node as Comment).data == PART_OPEN_DATA && next?.nodeType == Node.COMMENT_NODE && (next as Comment).data == PART_CLOSE_DATA) next.before('');
   }
 }
 
 /**
  * Makes every LitElement that hydrates server-rendered markup fill its empty
  * text parts first (see {@link fillEmptyTextParts}). Call after Lit's hydrate
- * support is installed, before elements update.
+ * support is installed, before elements update. Does nothing (the seam has
+ * warned) when Lit changed so that litflare cannot tell which update hydrates.
  *
  * @example
  * ```ts
@@ -36,9 +36,8 @@ export function fillEmptyTextParts(root: Node): void {
  * ```
  */
 export function fillEmptyTextPartsOnHydration(): void {
-  const update = LitElement.prototype['update'];
-  LitElement.prototype['update'] = function (this: LitElement, changed: PropertyValues) {
-    if (needsHydration(this)) fillEmptyTextParts(this.renderRoot);
-    update.call(this, changed);
-  };
+  litSeam()?.wrapUpdate((element, changed, hydrating, update) => {
+    if (hydrating) fillEmptyTextParts(element.renderRoot);
+    update.call(element, changed);
+  });
 }

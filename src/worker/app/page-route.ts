@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { isTemplateResult } from 'lit/directive-helpers.js';
 import type { AppEnv } from '../env.js';
 import type { Page } from '../ssr/page.js';
 
@@ -26,7 +27,7 @@ export type PageHandler = (c: Context<AppEnv>) => PageOutput | Promise<PageOutpu
 
 /** Treats a plain object with a `body` as a {@link Page}, anything else as the page body. */
 export function toPage(output: unknown): Page {
-  if (typeof output === 'object' && output !== null && 'body' in output && !('_$litType$' in output)) {
+  if (typeof output === 'object' && output !== null && 'body' in output && !isTemplateResult(output)) {
     return output as Page;
   }
   return { body: output };

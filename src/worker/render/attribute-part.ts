@@ -9,7 +9,7 @@ import {
   isDirectiveResult,
   patchDirective,
   PropertyPart,
-} from './lit-internals.js';
+} from './lit-seam.js';
 import type { AttributeOp } from './ops.js';
 
 /**

@@ -1,8 +1,17 @@
 import { parseFragment, type DefaultTreeAdapterTypes as Tree } from 'parse5';
 import { digestForTemplateResult } from '@lit-labs/ssr-client';
-import { reflectedAttributeName } from '@lit-labs/ssr/lib/reflected-attributes.js';
 import type { TemplateResult } from 'lit';
-import { boundAttributeSuffix, getTemplateHtml, marker, markerMatch } from './lit-internals.js';
+import {
+  activeLitSeam,
+  boundAttributeSuffix,
+  getTemplateHtml,
+  htmlResult,
+  marker,
+  markerMatch,
+  nodeMarker,
+  reflectedAttributeName,
+  templatePartOpen,
+} from './lit-seam.js';
 import {
   ATTRIBUTE,
   CHILD,
@@ -29,9 +38,9 @@ export interface CompiledTemplate {
   readonly ops: readonly Op[];
 }
 
-const HTML_RESULT = 1;
 const prefixes: Record<string, BindingKind> = { '.': 'property', '?': 'boolean', '@': 'event' };
-const compiled = new WeakMap<TemplateStringsArray, CompiledTemplate>();
+// Compiled with the active seam's markers; a test that changes the seam starts afresh.
+let cache = { seam: activeLitSeam(), compiled: new WeakMap<TemplateStringsArray, CompiledTemplate>() };
 
 /**
  * The compiled form of a template result's literal: parsed once (with
@@ -43,16 +52,17 @@ const compiled = new WeakMap<TemplateStringsArray, CompiledTemplate>();
  * ```
  */
 export function compileTemplate(result: TemplateResult): CompiledTemplate {
-  let template = compiled.get(result.strings);
+  if (cache.seam !== activeLitSeam()) cache = { seam: activeLitSeam(), compiled: new WeakMap() };
+  let template = cache.compiled.get(result.strings);
   if (template === undefined) {
-    template = { open: `<!--lit-part ${digestForTemplateResult(result)}-->`, ops: compileOps(result) };
-    compiled.set(result.strings, template);
+    template = { open: templatePartOpen(digestForTemplateResult(result)), ops: compileOps(result) };
+    cache.compiled.set(result.strings, template);
   }
   return template;
 }
 
 function compileOps(result: TemplateResult): Op[] {
-  const [trusted, attributeNames] = getTemplateHtml(result.strings, HTML_RESULT);
+  const [trusted, attributeNames] = getTemplateHtml(result.strings, htmlResult);
   const source = String(trusted);
   const ops = new OpList(source);
   const hosts = new Set<Tree.Element>();
@@ -78,7 +88,7 @@ function compileOps(result: TemplateResult): Op[] {
       const location = startTagOf(node, result);
       // Hydration finds the element by this marker (written only when needed).
       ops.textTo(location.startTag.startOffset);
-      ops.push({ kind: NODE_MARKER, marker: `<!--lit-node ${nodeIndex}-->`, bound: bindings > 0 });
+      ops.push({ kind: NODE_MARKER, marker: nodeMarker(nodeIndex), bound: bindings > 0 });
       for (const attribute of node.attrs) {
         const range = location.attrs[attribute.name]!;
         if (attribute.name.endsWith(boundAttributeSuffix)) {

@@ -1,20 +1,26 @@
-import { ReactiveElement, type CSSResultOrNative, type LitElement, type PropertyValues } from 'lit';
+import type { CSSResultOrNative, LitElement, PropertyValues } from 'lit';
 import { LitElementRenderer } from '@lit-labs/ssr';
 import { ariaMixinAttributes, HYDRATE_INTERNALS_ATTR_PREFIX } from '@lit-labs/ssr-dom-shim';
 import { escapeHtml } from '../../shared/escape-html.js';
-import { attributeToProperty, changedProperties } from './lit-internals.js';
+import {
+  attributeToProperty,
+  changedProperties,
+  elementInternalsOf,
+  isLitElementClass,
+  keepFromUpdating,
+  reflectProperties,
+} from './lit-seam.js';
+import type { RenderedElement } from './render-hooks.js';
 import { parsedAttribute } from './parsed-attribute.js';
 
 /** What the renderer calls on a LitElement that TypeScript keeps protected. */
-interface ServerElement extends HTMLElement {
+export interface ServerElement extends HTMLElement {
   render(): unknown;
   renderLight?(): unknown;
   willUpdate(changed: PropertyValues): void;
-  __internals?: Record<string, unknown> | null;
 }
 
 interface LitElementClass {
-  readonly _$litElement$?: boolean;
   readonly elementStyles?: CSSResultOrNative[];
   readonly shadowRootOptions?: ShadowRootInit;
 }
@@ -35,7 +41,7 @@ const styleTags = new WeakMap<object, string>();
  * html += `<my-card${host.attributes()}>`;
  * ```
  */
-export class ElementHost {
+export class ElementHost implements RenderedElement {
   readonly tagName: string;
   /** The instance, or `undefined` for a custom element that is not a LitElement. */
   readonly element: HTMLElement | undefined;
@@ -51,10 +57,10 @@ export class ElementHost {
   constructor(tagName: string, pageLevel: boolean) {
     this.tagName = tagName;
     this.pageLevel = pageLevel;
-    const ctor = customElements.get(tagName) as (CustomElementConstructor & LitElementClass) | undefined;
-    if (ctor?._$litElement$ === true) {
+    const ctor = customElements.get(tagName);
+    if (isLitElementClass(ctor)) {
       this.element = new ctor();
-      reflectInternals(this.element as ServerElement);
+      reflectInternals(this.element);
     } else {
       this.element = undefined;
       this.#plainAttributes = new Map();
@@ -100,17 +106,14 @@ export class ElementHost {
         return;
       }
       if (chosen.connectedCallback === true) {
-        (element as unknown as { enableUpdating(): void }).enableUpdating = () => {};
+        keepFromUpdating(element);
         element.connectedCallback();
       }
       break;
     }
-    const changed = changedProperties(element) as PropertyValues;
+    const changed = changedProperties(element);
     element.willUpdate(changed);
-    (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, changed: PropertyValues): void }).update.call(
-      element,
-      changed,
-    );
+    reflectProperties(element, changed);
   }
 
   /** The start tag's attributes, each with its leading space. */
@@ -131,21 +134,12 @@ export class ElementHost {
 
   /** The `<template shadowrootmode>` tag that opens its declarative shadow root. */
   shadowRootTag(): string {
-    const ctor = this.element?.constructor as LitElementClass | undefined;
-    const { mode = 'open', delegatesFocus = false } = ctor?.shadowRootOptions ?? { mode: 'open' };
-    return `<template shadowroot="${mode}" shadowrootmode="${mode}"${delegatesFocus ? ' shadowrootdelegatesfocus' : ''}>`;
+    return shadowRootTag(this.element);
   }
 
   /** The element's styles as one `<style>` tag (computed once per class). */
   styles(): string {
-    const ctor = this.element!.constructor as unknown as LitElementClass;
-    let tag = styleTags.get(ctor);
-    if (tag === undefined) {
-      const styles = ctor.elementStyles;
-      tag = styles !== undefined && styles.length > 0 ? `<style>${styles.map((style) => (style as { cssText: string }).cssText).join('')}</style>` : '';
-      styleTags.set(ctor, tag);
-    }
-    return tag;
+    return styleTag(this.element!);
   }
 
   /** What the element's `render()` returns: the content of its shadow root. */
@@ -159,15 +153,50 @@ export class ElementHost {
   }
 }
 
+/**
+ * The `<template shadowrootmode>` tag that opens `element`'s declarative
+ * shadow root, with its class's shadow-root options.
+ *
+ * @example
+ * ```ts
+ * shadowRootTag(card); // '<template shadowroot="open" shadowrootmode="open">'
+ * ```
+ */
+export function shadowRootTag(element: HTMLElement | undefined): string {
+  const ctor = element?.constructor as LitElementClass | undefined;
+  const { mode = 'open', delegatesFocus = false } = ctor?.shadowRootOptions ?? { mode: 'open' };
+  return `<template shadowroot="${mode}" shadowrootmode="${mode}"${delegatesFocus ? ' shadowrootdelegatesfocus' : ''}>`;
+}
+
+/**
+ * A LitElement's styles as one `<style>` tag, as Lit writes them into its
+ * shadow root (computed once per class).
+ *
+ * @example
+ * ```ts
+ * styleTag(card); // '<style>h3 { margin: 0; }</style>'
+ * ```
+ */
+export function styleTag(element: HTMLElement): string {
+  const ctor = element.constructor as LitElementClass;
+  let tag = styleTags.get(ctor);
+  if (tag === undefined) {
+    const styles = ctor.elementStyles;
+    tag = styles !== undefined && styles.length > 0 ? `<style>${styles.map((style) => (style as { cssText: string }).cssText).join('')}</style>` : '';
+    styleTags.set(ctor, tag);
+  }
+  return tag;
+}
+
 function attribute(name: string, value: string): string {
   return value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
 }
 
 // Search engines read ARIA from attributes: write what ElementInternals set,
 // as Lit does, so the server HTML carries the element's semantics.
-function reflectInternals(element: ServerElement): void {
-  const internals = element.__internals;
-  if (internals === undefined || internals === null) return;
+function reflectInternals(element: HTMLElement): void {
+  const internals = elementInternalsOf(element);
+  if (internals === undefined) return;
   for (const [property, attribute] of Object.entries(ariaMixinAttributes)) {
     const value = internals[property];
     if (typeof value === 'string' && value !== '' && !element.hasAttribute(attribute)) {

@@ -1,12 +1,5 @@
-import { HTMLSlotElement, type EventTargetShimMeta } from '@lit-labs/ssr-dom-shim';
-
-type Target = EventTarget & EventTargetShimMeta;
-type ShadowHost = Target & { __shadowRoot?: EventTarget | null };
-
-declare global {
-  // Defined by Lit's DOM shim: the root every server-side event path ends at.
-  var litServerRoot: EventTarget | undefined;
-}
+import { HTMLSlotElement } from '@lit-labs/ssr-dom-shim';
+import { eventShim, type ShimTarget as Target } from './lit-seam.js';
 
 /**
  * The tree Lit's DOM shim needs to compute `composedPath()` while rendering:
@@ -16,7 +9,7 @@ declare global {
  *
  * @example
  * ```ts
- * const path = new EventPath(globalThis.litServerRoot);
+ * const path = new EventPath(eventShim.root());
  * path.enter(element, hostElement, slotName);
  * ```
  */
@@ -31,14 +24,14 @@ export class EventPath {
   /** An element starts: link it to its parent target, inside `host`'s shadow root if given. */
   enter(element: Target, host: EventTarget | undefined): void {
     const parent = this.#targets.at(-1) as Target | undefined;
-    element.__host = host;
-    const slot = parent?.__slots?.get(this.#slotNames.at(-1));
-    if (slot !== undefined) element.__eventTargetParent = slot;
+    eventShim.setHost(element, host);
+    const slot = eventShim.slot(parent, this.#slotNames.at(-1));
+    if (slot !== undefined) eventShim.setParent(element, slot);
     // Directly inside `host`'s shadow root. Lit's shim leads from there to the
     // document when the host has no shadow root object (elements get one on
     // the server only if connected); the browser leads to the host.
-    else if (host === parent) element.__eventTargetParent = (host as ShadowHost).__shadowRoot ?? parent;
-    else element.__eventTargetParent = parent;
+    else if (host === parent && parent !== undefined) eventShim.setParent(element, eventShim.shadowRoot(parent) ?? parent);
+    else eventShim.setParent(element, parent);
     this.#targets.push(element);
   }
 
@@ -51,7 +44,7 @@ export class EventPath {
   enterSlot(host: Target, name: string | undefined): void {
     const slot = new HTMLSlotElement() as HTMLSlotElement & Target;
     slot.name = name ?? '';
-    const slots = (host.__slots ??= new Map());
+    const slots = eventShim.slots(host);
     this.enter(slot, host);
     if (!slots.has(name)) slots.set(name, slot);
   }

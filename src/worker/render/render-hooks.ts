@@ -1,6 +1,36 @@
 import type { ElementHost } from './element-host.js';
 
 /**
+ * A custom element as a page's hooks see it, whichever renderer writes it:
+ * litflare's own (an `ElementHost`) or @lit-labs/ssr's, when pages fall back
+ * to it (see `lit-seam-check.ts`).
+ *
+ * @example
+ * ```ts
+ * const created = (host: RenderedElement) => {
+ *   if (host.pageLevel) host.recordProperties = true;
+ * };
+ * ```
+ */
+export interface RenderedElement {
+  readonly tagName: string;
+  /** The instance, or `undefined` for a custom element that is not a LitElement. */
+  readonly element: HTMLElement | undefined;
+  /** Whether no other element's shadow root contains this one (the page template wrote it). */
+  readonly pageLevel: boolean;
+  /** Keep the properties the template sets (see {@link properties}). */
+  recordProperties: boolean;
+  /** Properties the template set, when {@link recordProperties} is on. */
+  readonly properties: Record<string, unknown> | undefined;
+  /** The `<template shadowrootmode>` tag that opens its declarative shadow root. */
+  shadowRootTag(): string;
+  /** Its styles as one `<style>` tag. */
+  styles(): string;
+  /** What its `render()` returns now: the content of its shadow root. */
+  render(): unknown;
+}
+
+/**
  * What a page adds to the renderer: called for every custom element it writes.
  *
  * @example
@@ -12,9 +42,9 @@ import type { ElementHost } from './element-host.js';
  */
 export interface RenderHooks {
   /** The element's instance exists; the template has not set anything on it yet. */
-  created?(host: ElementHost): void;
+  created?(host: RenderedElement): void;
   /** Markup added to the element's start tag after its own attributes. */
-  attributes?(host: ElementHost): string;
+  attributes?(host: RenderedElement): string;
 }
 
 /** An element's shadow root, written in a render of its own (a streamed boundary). */

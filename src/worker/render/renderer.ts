@@ -1,15 +1,14 @@
-import { noChange, nothing, type TemplateResult } from 'lit';
-import { isCompiledTemplateResult } from 'lit/directive-helpers.js';
+import { noChange, nothing, type MaybeCompiledTemplateResult } from 'lit';
+import { isCompiledTemplateResult, isTemplateResult } from 'lit/directive-helpers.js';
 import { PartType } from 'lit/directive.js';
-import { render as renderWithLit } from '@lit-labs/ssr';
-import { isHydratable } from '@lit-labs/ssr/lib/server-template.js';
+import { isHydratable, render as renderWithLit } from '@lit-labs/ssr';
 import { isRenderLightDirective } from '@lit-labs/ssr-client/directives/render-light.js';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { writeAttribute } from './attribute-part.js';
 import { compileTemplate } from './compile.js';
 import { ElementHost } from './element-host.js';
 import { EventPath } from './event-path.js';
-import { connectedDisconnectable, isDirectiveResult, patchDirective, resolveDirective } from './lit-internals.js';
+import { connectedDisconnectable, eventShim, isDirectiveResult, PART_CLOSE, PART_OPEN, patchDirective, resolveDirective } from './lit-seam.js';
 import * as op from './ops.js';
 import type { RenderHooks, ShadowRender } from './render-hooks.js';
 import {
@@ -29,8 +28,8 @@ export type Produced =
   | { readonly text: string; readonly done: boolean; readonly wait?: undefined }
   | { readonly text: string; readonly done: false; readonly wait: Promise<void> };
 
-const OPEN = '<!--lit-part-->';
-const CLOSE = '<!--/lit-part-->';
+const OPEN = PART_OPEN;
+const CLOSE = PART_CLOSE;
 const EMPTY = OPEN + CLOSE;
 const END_SHADOW = '</template>';
 
@@ -65,7 +64,7 @@ export class TemplateRenderer {
     this.#hooks = hooks;
     if (within === undefined) {
       this.hosts = [];
-      this.#path = new EventPath(globalThis.litServerRoot);
+      this.#path = new EventPath(eventShim.root());
     } else {
       this.hosts = [within.host];
       this.elements.push(within.host);
@@ -239,15 +238,15 @@ export class TemplateRenderer {
     this.#out += OPEN + escapeHtml(String(value)) + CLOSE;
   }
 
-  #templateResult(result: TemplateResult): void {
+  #templateResult(result: MaybeCompiledTemplateResult): void {
+    if (isCompiledTemplateResult(result)) {
+      throw new Error('litflare: compiled templates (from @lit-labs/compiler) cannot be rendered on the server.');
+    }
     if (!isHydratable(result)) {
       throw new Error(
         'litflare: a server-only template (`html` from @lit-labs/ssr) can only be rendered at the top of a page, ' +
           `not inside a template that hydrates. The inner template was:\n  ${result.strings.join('${…}')}`,
       );
-    }
-    if (isCompiledTemplateResult(result)) {
-      throw new Error('litflare: compiled templates (from @lit-labs/compiler) cannot be rendered on the server.');
     }
     const { open, ops } = compileTemplate(result);
     this.#out += open;
@@ -292,8 +291,4 @@ export class TemplateRenderer {
     }
     return undefined;
   }
-}
-
-function isTemplateResult(value: unknown): value is TemplateResult {
-  return (value as Partial<TemplateResult> | null | undefined)?._$litType$ !== undefined;
 }

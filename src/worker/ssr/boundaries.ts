@@ -1,7 +1,6 @@
 import type { Settled } from '../../shared/server-data/settled.js';
-import type { ElementHost } from '../render/element-host.js';
-import type { RenderHooks } from '../render/render-hooks.js';
-import { TemplateRenderer } from '../render/renderer.js';
+import type { PageRenderer } from '../render/page-renderer.js';
+import type { RenderedElement } from '../render/render-hooks.js';
 import { redirectLocation } from '../app/redirect.js';
 import { toWireError } from '../rpc/errors.js';
 import type { Renderable } from './chunk-writer.js';
@@ -11,7 +10,7 @@ import { swapScript } from './swap-script.js';
 /** An element whose server data is still loading: streamed again once all of it settles. */
 interface Boundary {
   readonly id: number;
-  readonly host: ElementHost;
+  readonly host: RenderedElement;
   readonly calls: Promise<Settled>[];
 }
 
@@ -38,18 +37,18 @@ export interface BoundaryOptions {
  * @example
  * ```ts
  * const boundaries = new Boundaries(data, { timeout: 10_000, dev: false });
- * const hooks = pageHooks(data, boundaries);
- * parts.push(new TemplateRenderer(page, hooks), boundaries.stream(hooks), shell.end);
+ * const renderer = pageRenderer(pageHooks(data, boundaries));
+ * parts.push(renderer.render(page), boundaries.stream(renderer), shell.end);
  * ```
  */
 export class Boundaries {
   readonly #data: HydrationData;
-  #hooks: RenderHooks = {};
+  #renderer: PageRenderer | undefined;
   readonly #options: BoundaryOptions;
   // Plain maps: they live as long as one page render, and (unlike WeakMaps)
   // cost the garbage collector nothing extra per element.
   readonly #hosts = new Map<object, number>();
-  readonly #instances = new Map<object, ElementHost>();
+  readonly #instances = new Map<object, RenderedElement>();
   readonly #boundaries = new Map<object, Boundary>();
   readonly #settled = new Map<string, Settled>();
   readonly #inflight = new Map<string, Promise<Settled>>();
@@ -78,13 +77,13 @@ export class Boundaries {
   }
 
   /** Keeps an element that loads server data (to render it again once its data is in). */
-  register(host: ElementHost): void {
+  register(host: RenderedElement): void {
     const element = host.element;
     if (element !== undefined && this.#hosts.has(element)) this.#instances.set(element, host);
   }
 
   /** The boundary id of an element that loads server data. */
-  boundaryOf(host: ElementHost): number | undefined {
+  boundaryOf(host: RenderedElement): number | undefined {
     return host.element === undefined ? undefined : this.#hosts.get(host.element);
   }
 
@@ -115,11 +114,11 @@ export class Boundaries {
 
   /**
    * The boundaries' markup, each as soon as it is ready: rendered with its
-   * settled data (and the page's `hooks`), its hydration data, and the script
-   * that moves it into place.
+   * settled data (by the page's `renderer`), its hydration data, and the
+   * script that moves it into place.
    */
-  stream(hooks: RenderHooks): Iterable<Renderable> {
-    this.#hooks = hooks;
+  stream(renderer: PageRenderer): Iterable<Renderable> {
+    this.#renderer = renderer;
     return {
       [Symbol.iterator]: () => ({
         next: (): IteratorResult<Renderable> => {
@@ -142,7 +141,7 @@ export class Boundaries {
     };
     return [
       `<lf-b id="lf-b-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,
-      new TemplateRenderer(host.render(), this.#hooks, { host }),
+      this.#renderer!.renderShadow(host),
       '</template></lf-b>',
       { [Symbol.iterator]: () => [swap()][Symbol.iterator]() },
     ];

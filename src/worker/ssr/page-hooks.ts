@@ -1,7 +1,6 @@
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
 import type { Islands } from '../../shared/islands.js';
-import type { ElementHost } from '../render/element-host.js';
-import type { RenderHooks } from '../render/render-hooks.js';
+import type { RenderedElement, RenderHooks } from '../render/render-hooks.js';
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
@@ -20,16 +19,16 @@ export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
  *
  * @example
  * ```ts
- * const renderer = new TemplateRenderer(page.body, pageHooks(data, boundaries, islands));
+ * const content = pageRenderer(pageHooks(data, boundaries, islands)).render(page.body);
  * ```
  */
 export function pageHooks(data: HydrationData, boundaries: Boundaries, islands: Islands = {}): RenderHooks {
   return {
-    created(host: ElementHost): void {
+    created(host: RenderedElement): void {
       if (host.pageLevel) host.recordProperties = true;
       boundaries.register(host);
     },
-    attributes(host: ElementHost): string {
+    attributes(host: RenderedElement): string {
       let markup = '';
       if (host.properties !== undefined) markup += ` ${PROPS_ATTRIBUTE}="${data.addProps(host.tagName, host.properties)}"`;
       const boundary = boundaries.boundaryOf(host);

@@ -1,5 +1,5 @@
 import type { Renderable } from './chunk-writer.js';
-import { TemplateRenderer } from '../render/renderer.js';
+import { pageRenderer } from '../render/page-renderer.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
@@ -77,8 +77,8 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
   const shell = withNonce(appShell, options.nonce);
   const data = new HydrationData();
   const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce });
-  const hooks = pageHooks(data, boundaries, options.islands);
-  const content = new TemplateRenderer(page.body, hooks);
+  const renderer = pageRenderer(pageHooks(data, boundaries, options.islands));
+  const content = renderer.render(page.body);
   const parts: Renderable[] = [
     shell.start,
     titleTag(page.title ?? shell.title),
@@ -87,7 +87,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     content,
     lazy(() => data.script()),
     options.dev && 'error' in options ? devErrorScript(options.error) : '',
-    boundaries.stream(hooks),
+    boundaries.stream(renderer),
     shell.end,
   ];
   const { body } = await renderPageStream(parts, {
@@ -128,5 +128,5 @@ function lazy(write: () => string): Iterable<string> {
 function renderHead(head: unknown): Renderable {
   if (head === undefined || head === null) return '';
   if (typeof head === 'string') return head;
-  return new TemplateRenderer(head);
+  return pageRenderer().render(head);
 }

@@ -1,17 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, runnerImport } from 'vite';
+import { build, createServer, runnerImport } from 'vite';
 
 /**
  * Serves `GET /__ssr?case=<name>&args=<json>`: the HTML document litflare's
  * page renderer produces for a fixture case from `test/browser/fixtures/ssr-cases.ts`;
  * `GET /__render?case=<name>`: a case of the renderer's table, rendered with its
- * first arguments into `<div id="root">`; and `*.server.ts` modules as the
- * browser proxies the Vite plugin generates.
+ * first arguments into `<div id="root">`; `*.server.ts` modules as the
+ * browser proxies the Vite plugin generates; and `GET /__prod/<chunk>.js`:
+ * fixture client entries built by Vite for production, as an app ships them
+ * (Lit's minified builds, no development code).
  */
 export function ssrPlugin(root) {
   let vite;
   let rpcApp;
+  let sources;
+  let production;
   return {
     /**
      * Koa middleware answering `/_lf/rpc/*` with a litflare app made in Node
@@ -41,7 +45,7 @@ export function ssrPlugin(root) {
       // Server modules are tagged with their ids, as in the Worker build.
       const { module: fns } = await runnerImport(join(root, 'src/vite/server-fns/plugin.ts'));
       // `litflare/*` from the sources, as in the app's build.
-      const { module: sources } = await runnerImport(join(root, 'src/vite/source-condition.ts'));
+      ({ module: sources } = await runnerImport(join(root, 'src/vite/source-condition.ts')));
       vite = await createServer({
         root,
         configFile: false,
@@ -77,6 +81,11 @@ export function ssrPlugin(root) {
         return { body: clientProxyModule({ file, exports }, '/src/client/rpc/proxy.ts'), type: 'js' };
       }
       if (context.path === '/__render') return renderTableCase(context.URL.searchParams.get('case'));
+      if (context.path.startsWith('/__prod/')) {
+        production ??= buildForProduction(root, sources);
+        const code = (await production).get(context.path.slice('/__prod/'.length));
+        return code === undefined ? { status: 404, body: `no production chunk ${context.path}` } : { body: code, type: 'js' };
+      }
       if (context.path !== '/__ssr') return undefined;
       const name = context.URL.searchParams.get('case');
       const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');
@@ -93,4 +102,30 @@ export function ssrPlugin(root) {
       return { body: await response.text(), type: 'html' };
     },
   };
+}
+
+/** The fixture client entries, built once for production in memory: chunk file name → code. */
+async function buildForProduction(root, sources) {
+  const output = await build({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    mode: 'production',
+    plugins: [sources.sourceCondition()],
+    // The dev server in this process set NODE_ENV to development, which Vite
+    // would follow: production's export conditions and defines, explicitly.
+    resolve: { conditions: ['module', 'browser', 'production'] },
+    define: { 'import.meta.env.DEV': 'false', 'process.env.NODE_ENV': '"production"' },
+    build: {
+      write: false,
+      modulePreload: false,
+      rollupOptions: {
+        input: { 'render-client': join(root, 'test/browser/fixtures/render-client.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
+    },
+  });
+  const chunks = new Map();
+  for (const result of [output].flat()) for (const file of result.output) if (file.type === 'chunk') chunks.set(file.fileName, file.code);
+  return chunks;
 }
