@@ -88,5 +88,5 @@ describe(`${REQUESTS} concurrent requests in one isolate`, () => {
     );
     expect(results).toHaveLength(REQUESTS);
     expect(crossTalk).toEqual([]);
-  });
+  }, 60_000); // 1,000 requests and 500 streamed pages: seconds on a loaded 2-core machine
 });
