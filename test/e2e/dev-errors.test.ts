@@ -151,7 +151,7 @@ describe('the same errors in production', () => {
 
     const removed = await fetch(`${built.baseURL}${rpc('removeTodo')}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare', origin: built.baseURL },
+      headers: { 'content-type': 'application/x-litflare+json', origin: built.baseURL },
       body: stringify([7]),
     });
     expect(removed.status).toBe(404);
@@ -190,7 +190,7 @@ describe('the demo app in production', () => {
     // R2 refuses a key longer than 1,024 bytes: an error the function did not expect.
     const response = await fetch(`${demo.baseURL}/_lf/rpc/${id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare', origin: demo.baseURL },
+      headers: { 'content-type': 'application/x-litflare+json', origin: demo.baseURL },
       body: stringify(['k'.repeat(2048)]),
     });
     expect(response.status).toBe(500);

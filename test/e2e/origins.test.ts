@@ -72,7 +72,7 @@ describe('another origin, in Chromium, against a signed-in user', () => {
     expect(await page.locator('user-session').getAttribute('user')).toBe('victim');
     const own = await page.evaluate(
       async ({ id, wsURL, body }) => {
-        const call = await fetch(`/_lf/rpc/${id}`, { method: 'POST', headers: { 'content-type': 'application/x-litflare' }, body });
+        const call = await fetch(`/_lf/rpc/${id}`, { method: 'POST', headers: { 'content-type': 'application/x-litflare+json' }, body });
         const opened = await new Promise<boolean>((resolve) => {
           const socket = new WebSocket(wsURL);
           socket.onopen = () => (socket.close(), resolve(true));

@@ -1,5 +1,5 @@
 import { stringify } from 'devalue';
-import { RPC_CONTENT_TYPE, type WireError } from '../../shared/rpc/protocol.js';
+import { RPC_ANSWER_CONTENT_TYPE, type WireError } from '../../shared/rpc/protocol.js';
 import { isServerError } from '../../shared/server-error.js';
 import { devErrorData } from '../../shared/dev-error.js';
 
@@ -47,6 +47,6 @@ export function rpcError(error: WireError, headers: Record<string, string> = {})
   }
   return new Response(encoded, {
     status: error.status,
-    headers: { 'content-type': RPC_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': RPC_ANSWER_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
   });
 }
