@@ -47,7 +47,7 @@ export function ssrPlugin(root) {
         configFile: false,
         logLevel: 'error',
         appType: 'custom',
-        plugins: [sources.sourceCondition(), fns.serverFunctions({ serverDirs: ['test/browser/fixtures'] })],
+        plugins: [sources.sourceCondition(), fns.serverFunctions({ serverDirs: ['worker', 'test/browser/fixtures'] })],
         server: { middlewareMode: true, hmr: false, ws: false },
       });
     },
