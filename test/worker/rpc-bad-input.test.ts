@@ -96,6 +96,20 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
     await expectNotRun();
   });
 
+  it('body over the default limit (1 MB, when the app sets none) → 413; a body of exactly 1 MB is read', async () => {
+    const defaults = createApp({ shell: testShell, dev: false });
+    const sized = (bytes: number) => stringify(['x'.repeat(bytes - stringify(['']).length)]);
+    expect(sized(1_048_576)).toHaveLength(1_048_576);
+    const send = (body: string) =>
+      defaults.request(url(fns.echo), { method: 'POST', headers: { 'content-type': 'application/x-litflare+json' }, body });
+    const over = await send(sized(1_048_577));
+    expect(await failure(over)).toEqual({ status: 413, message: 'The body is larger than the 1048576-byte limit.' });
+    await expectNotRun();
+    const at = await send(sized(1_048_576));
+    expect(at.status).toBe(200);
+    expect((parse(await at.text()) as string[])[0]).toHaveLength(1_048_576 - stringify(['']).length);
+  });
+
   it('arguments that are not an array, or too many → 400', async () => {
     expect(await failure(await post(url(fns.add), stringify({ a: 1 })))).toEqual({
       status: 400,
