@@ -71,7 +71,7 @@ try {
     { name: 'bare Hono JSON echo', url: `${url}/hono/echo`, post: json },
     { name: 'bare Hono JSON echo + secureHeaders()', url: `${url}/hono/secure-echo`, post: json },
     { name: 'litflare app JSON route', url: `${url}/plain/echo`, post: json },
-    { name: 'litflare RPC echo', url: `${url}/_lf/rpc/${rpcId}`, post: { body: stringify([payload]), type: 'application/x-litflare' } },
+    { name: 'litflare RPC echo', url: `${url}/_lf/rpc/${rpcId}`, post: { body: stringify([payload]), type: 'application/x-litflare+json' } },
   ];
   if (runs('rpc')) {
     log(`rpc: ${rpc.length} contestants`);

@@ -3,6 +3,7 @@ import 'litflare/client';
 import { hydrateIslands } from 'litflare/client';
 import '../components/index.js';
 import { islands } from '../components/islands.js';
+import './global.css';
 
 // Page-specific elements load when a page has them, and when their moment comes.
 // site-footer is server-only: it has no loader, its code never reaches the browser.

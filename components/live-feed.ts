@@ -63,7 +63,7 @@ export class LiveFeed extends LitElement {
     this.running = true;
     this.events = [];
     try {
-      for await (const tick of ticks(300)) {
+      for await (const tick of ticks({ intervalMs: 300 })) {
         // Leaving the loop cancels the request; the server's generator stops.
         if (!this.running) break;
         this.events = [tick, ...this.events].slice(0, 6);

@@ -78,7 +78,7 @@ export class TodoList extends LitElement {
 
   async #toggle(todo: Todo): Promise<void> {
     try {
-      const updated = await setDone(todo.id, !todo.done);
+      const updated = await setDone({ id: todo.id, done: !todo.done });
       this.todos = this.todos.map((t) => (t.id === updated.id ? updated : t));
     } catch (error) {
       this.error = this.#explain(error);

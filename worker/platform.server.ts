@@ -10,6 +10,13 @@ export interface JobMessage {
 
 const COUNTER_KEY = 'demo:counter';
 const MAX_UPLOAD = 256 * 1024;
+/** The keys uploadFile gives files: a time in base 36, a dash, 8 hex digits. */
+const FILE_KEY = /^[0-9a-z]{1,12}-[0-9a-f]{8}$/;
+/**
+ * A media type (`type/subtype`, parameters allowed) or nothing: printable
+ * ASCII only, so no CR or LF can reach the header R2 serves it in.
+ */
+const MEDIA_TYPE = /^(?:[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?: *;[\x20-\x7e]*)?)?$/;
 
 /** The KV-backed counter's value. */
 export async function counterValue(): Promise<number> {
@@ -27,8 +34,15 @@ export async function bumpCounter(): Promise<number> {
 export const uploadFile = serverFn(
   {
     input: v.object({
-      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
-      type: v.pipe(v.string(), v.maxLength(100)),
+      name: v.pipe(
+        v.string(),
+        v.trim(),
+        v.minLength(1, 'A file needs a name.'),
+        v.maxLength(120, 'File names are at most 120 characters.'),
+        v.regex(/^\P{Cc}+$/u, 'File names cannot hold control characters.'),
+      ),
+      // What the browser says (File.type): empty when it does not know.
+      type: v.pipe(v.string(), v.maxLength(100, 'The file type is too long.'), v.regex(MEDIA_TYPE, 'The file type is not a media type.')),
       bytes: v.pipe(v.instance(Uint8Array), v.check((bytes) => bytes.byteLength <= MAX_UPLOAD, 'Files may be up to 256 KB.')),
     }),
   },
@@ -57,9 +71,9 @@ export async function listFiles(): Promise<StoredFile[]> {
 }
 
 /** Deletes a file from R2. */
-export async function deleteFile(key: string): Promise<void> {
+export const deleteFile = serverFn({ input: v.pipe(v.string(), v.regex(FILE_KEY, 'That is not the key of a file.')) }, async (key): Promise<void> => {
   await r2('UPLOADS').delete(key);
-}
+});
 
 /** Sends a job to the queue; the consumer (worker/index.ts) processes it and records the result. */
 export const enqueueJob = serverFn(

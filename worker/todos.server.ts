@@ -43,19 +43,25 @@ export const addTodo = serverFn(
   },
 );
 
+/** A todo's id: what D1 gave it (a positive integer). */
+const TodoId = v.pipe(v.number('A todo id is a number.'), v.safeInteger('A todo id is a whole number.'), v.minValue(1, 'A todo id is positive.'));
+
 /** Marks one of the user's todos done or not done. */
-export async function setDone(id: number, done: boolean): Promise<Todo> {
-  const owner = await requireUser();
-  const row = await d1('DB')
-    .prepare(`UPDATE todos SET done = ? WHERE id = ? AND owner = ? RETURNING ${COLUMNS}`)
-    .bind(done ? 1 : 0, id, owner)
-    .first<TodoRow>();
-  if (row === null) throw new ServerError(404, 'That todo no longer exists.', { id });
-  return toTodo(row);
-}
+export const setDone = serverFn(
+  { input: v.object({ id: TodoId, done: v.boolean('`done` is true or false.') }) },
+  async ({ id, done }): Promise<Todo> => {
+    const owner = await requireUser();
+    const row = await d1('DB')
+      .prepare(`UPDATE todos SET done = ? WHERE id = ? AND owner = ? RETURNING ${COLUMNS}`)
+      .bind(done ? 1 : 0, id, owner)
+      .first<TodoRow>();
+    if (row === null) throw new ServerError(404, 'That todo no longer exists.', { id });
+    return toTodo(row);
+  },
+);
 
 /** Deletes one of the user's todos. */
-export async function removeTodo(id: number): Promise<void> {
+export const removeTodo = serverFn({ input: TodoId }, async (id): Promise<void> => {
   const owner = await requireUser();
   await d1('DB').prepare('DELETE FROM todos WHERE id = ? AND owner = ?').bind(id, owner).run();
-}
+});

@@ -9,7 +9,7 @@ import { renderToReadableStream } from 'react-dom/server';
 import { TemplateRenderer } from '../../src/worker/render/renderer.js';
 import { createElement } from 'react';
 import './components/stream-cards.js';
-import { echo } from './echo.server.js';
+import { echo } from './worker/echo.server.js';
 import { litPage } from './page/lit-page.js';
 import { reactPage } from './page/react-page.js';
 import { stringPage } from './page/string-page.js';

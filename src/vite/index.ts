@@ -25,7 +25,11 @@ import { workerConditions } from './worker-conditions.js';
 export interface LitflareOptions {
   /** The document shell, relative to the Vite root. @default 'index.html', else 'client/index.html' */
   shell?: string;
-  /** Folders of Worker-only code that client code may not import (except `*.server.ts` modules). @default ['worker'] */
+  /**
+   * The app's server folders: the `*.server.ts` modules in them (test folders
+   * excepted) are its server functions, and nowhere else; the rest of their
+   * code is Worker-only, which client code may not import. @default ['worker']
+   */
   serverDirs?: readonly string[];
   /**
    * Passed to `@cloudflare/vite-plugin`. Bindings stay local: `remoteBindings`
@@ -61,7 +65,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     clientBuild({ shell: options.shell }),
     staticHeaders(),
     documentShell({ file: options.shell }),
-    serverFunctions(),
+    serverFunctions({ serverDirs: options.serverDirs }),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
     devErrors(),
     d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),

@@ -64,7 +64,9 @@ export function documentShell(options: { file?: string } = {}): Plugin {
       handler(_options, bundle) {
         if (this.environment.name !== 'client') return;
         for (const [name, output] of Object.entries(bundle)) {
-          if (output.type === 'asset' && output.originalFileNames.some((original) => resolve(root, original) === file())) {
+          // Only the page: CSS extracted from the shell's entry has the same original file name.
+          const page = output.type === 'asset' && output.fileName.endsWith('.html');
+          if (page && output.originalFileNames.some((original) => resolve(root, original) === file())) {
             built = String(output.source);
             delete bundle[name];
           }

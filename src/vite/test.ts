@@ -8,9 +8,11 @@ import { swapBrowserForNode } from './worker-conditions.js';
  * The parts of {@link litflare} a test runner needs, without
  * `@cloudflare/vite-plugin`: put it beside `cloudflareTest()` from
  * `@cloudflare/vitest-pool-workers` to run a litflare Worker's own modules in
- * workerd under Vitest. It gives the Worker its `index.html` shell and makes
- * Lit resolve its server (`node`) build, which the pool's `browser` condition
- * would otherwise replace with the DOM build.
+ * workerd under Vitest. It gives the Worker its `index.html` shell and its
+ * server functions, and makes Lit resolve its server (`node`) build, which the
+ * pool's `browser` condition would otherwise replace with the DOM build.
+ * `serverDirs` are the folders whose `*.server.ts` modules are served: the
+ * app's (default `['worker']`) plus the tests' own fixture folders, if any.
  *
  * @example
  * ```ts
@@ -19,15 +21,18 @@ import { swapBrowserForNode } from './worker-conditions.js';
  * import { litflareTest } from 'litflare/vite';
  *
  * export default defineConfig({
- *   plugins: [litflareTest(), cloudflareTest({ main: './worker/index.ts', wrangler: { configPath: './wrangler.toml' } })],
+ *   plugins: [
+ *     litflareTest({ serverDirs: ['worker', 'test/fixtures'] }),
+ *     cloudflareTest({ main: './worker/index.ts', wrangler: { configPath: './wrangler.toml' } }),
+ *   ],
  * });
  * ```
  */
-export function litflareTest(options: { shell?: string } = {}): Plugin[] {
+export function litflareTest(options: { shell?: string; serverDirs?: readonly string[] } = {}): Plugin[] {
   return [
     sourceCondition(),
     documentShell({ file: options.shell }),
-    serverFunctions({ includeTests: true }),
+    serverFunctions({ serverDirs: options.serverDirs }),
     {
       name: 'litflare:test-conditions',
       configResolved(config) {

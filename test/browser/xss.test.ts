@@ -79,6 +79,13 @@ describe(`XSS: ${xssPayloads.length} known payloads in every place a page shows 
     cards.forEach((card, i) => expect(shown(card), `payload ${i + 1}`).to.deep.equal(expected(next(i))));
     expect(win.litflareFetched!.filter((url) => url.includes('/_lf/rpc/'))).to.have.length(2 * xssPayloads.length);
     expect(win.litflareLogged).to.deep.equal([]);
+
+    // The control: the same payloads put into the same page as markup, unescaped, do run
+    // within the same wait, so the checks above would have seen any that ran.
+    for (const payload of xssPayloads) doc.body.insertAdjacentHTML('beforeend', `<div class="raw">${payload}</div>`);
+    await eventsFire();
+    // Image and media errors, a toggled <details>: the events that fire without user action.
+    expect(hits, 'raw markup').to.include.members([2, 3, 4, 5, 13, 14, 15]);
     frame.remove();
   });
 });

@@ -30,6 +30,25 @@ describe('the built demo app in Chromium', () => {
     await page.context().close();
   });
 
+  it('applies the stylesheet the client entry imports, linked from the built page (no script needed)', async () => {
+    const { page, problems } = await openPage(app.browser(), { javaScriptEnabled: false });
+    await page.goto(`${baseURL}/`);
+    const links = await page.locator('head link[rel=stylesheet]').evaluateAll((all) => all.map((link) => (link as HTMLLinkElement).href));
+    expect(links).toEqual([expect.stringMatching(/\/assets\/[\w-]+\.css$/)]);
+    const stylesheet = await page.request.get(links[0]!);
+    expect(stylesheet.status()).toBe(200);
+    expect(stylesheet.headers()['content-type']).toMatch(/^text\/css/);
+    // client/global.css's rules, where the browser's defaults would differ.
+    const style = (selector: string, property: string) =>
+      page.locator(selector).first().evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property);
+    expect(await style('html', 'background-color')).toBe('rgb(245, 246, 250)');
+    expect(await style('html', 'font-family')).toMatch(/^system-ui/);
+    expect(await style('body', 'margin')).toBe('0px');
+    expect(await style('h1', 'margin-top')).toBe('0px');
+    expect(problems.failedRequests.filter((failure) => !/\/assets\/[\w-]+\.js csp$/.test(failure))).toEqual([]);
+    await page.context().close();
+  });
+
   it('hydrates over the server DOM and the counter works, with no failed requests', async () => {
     const { page, problems } = await openPage(app.browser());
     // Hold the client bundle back until the server's nodes are marked.

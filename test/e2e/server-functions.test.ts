@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'devalue';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage } from './setup/browser.js';
 import { useBuiltApp } from './setup/shared-browser.js';
 import { hydrated, signIn } from './setup/sign-in.js';
+import { analyzeServerModule } from '../../src/vite/server-fns/analyze.js';
+import { serverFnId } from '../../src/vite/server-fns/ids.js';
 
 const app = useBuiltApp();
 const baseURL = app.baseURL;
@@ -139,5 +142,35 @@ describe('server functions in the built demo', () => {
     }
     expect(client).not.toContain('todos.server');
     expect(client).toContain('/_lf/rpc/');
+  });
+
+  it('registers the demo’s own server functions and no others: the scaffold template’s are not callable', async () => {
+    const root = process.cwd();
+    const own = readdirSync(join(root, 'worker')).filter((name) => name.endsWith('.server.ts'));
+    const expected = own.flatMap((name) =>
+      analyzeServerModule(readFileSync(join(root, 'worker', name), 'utf8'), `worker/${name}`).map(
+        (fn) => `${fn.name} ${serverFnId(root, join(root, 'worker', name), fn.name)}`,
+      ),
+    );
+    expect(expected.length).toBeGreaterThan(10);
+    // The Worker's registry, as built: one entry per id.
+    const worker = readdirSync('dist/litflare_demo', { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join('dist/litflare_demo', name), 'utf8'))
+      .join('\n');
+    const registered = [...worker.matchAll(/"([\w-]{16})": \{\s*id: "\1",\s*name: "(\w+)"/g)].map(([, id, name]) => `${name} ${id}`);
+    expect(registered.sort()).toEqual(expected.sort());
+
+    const call = (id: string, args: unknown[]) =>
+      fetch(`${baseURL}/_lf/rpc/${id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-litflare+json', origin: baseURL },
+        body: stringify(args),
+      });
+    // The scaffold's template (`npm create`'s app) has a server module of its own in this repository.
+    const template = join(root, 'src/vite/create/template/worker/guestbook.server.ts');
+    expect(existsSync(template)).toBe(true);
+    expect((await call(serverFnId(root, template, 'sign'), [{ name: 'Mallory', message: 'hi' }])).status).toBe(404);
+    expect((await call(serverFnId(root, join(root, 'worker/auth.server.ts'), 'currentUser'), [])).status).toBe(200);
   });
 });

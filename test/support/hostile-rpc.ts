@@ -146,11 +146,12 @@ const bodies: fc.Arbitrary<[string, string | Uint8Array]> = fc.oneof(
 );
 
 const contentTypes = fc.oneof(
-  { arbitrary: fc.constant('application/x-litflare'), weight: 8 },
+  { arbitrary: fc.constant('application/x-litflare+json'), weight: 8 },
   fc.constantFrom(
-    'application/x-litflare; charset=utf-8',
-    'APPLICATION/X-LITFLARE',
-    'application/x-litflare-stream',
+    'application/x-litflare+json; charset=utf-8',
+    'APPLICATION/X-LITFLARE+JSON',
+    'application/x-litflare',
+    'text/x-litflare-stream',
     'application/json',
     'text/plain',
     'application/x-www-form-urlencoded',

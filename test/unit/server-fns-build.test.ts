@@ -5,6 +5,7 @@ import { build, type Rollup } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serverFnId } from '../../src/vite/server-fns/ids.js';
 import { serverFunctions, serverOnlyGuard } from '../../src/vite/server-fns/index.js';
+import { findServerModules, serverDirPaths } from '../../src/vite/server-fns/scan.js';
 
 const projects: string[] = [];
 afterAll(() => projects.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -21,12 +22,12 @@ function project(files: Record<string, string>): string {
 }
 
 /** Builds the client of a project as `vite build` would, returning the emitted JavaScript. */
-async function buildClient(root: string): Promise<string> {
+async function buildClient(root: string, serverDirs?: string[]): Promise<string> {
   const output = (await build({
     root,
     configFile: false,
     logLevel: 'silent',
-    plugins: [serverFunctions(), serverOnlyGuard()],
+    plugins: [serverFunctions({ serverDirs }), serverOnlyGuard({ serverDirs })],
     build: { write: true, outDir: 'dist' },
   })) as Rollup.RollupOutput;
   expect(output.output.length).toBeGreaterThan(0);
@@ -95,5 +96,51 @@ describe('the client build of server functions', () => {
       'worker/bad.server.ts': 'export const limit = 10;\n',
     });
     await expect(buildClient(root)).rejects.toThrow(/worker\/bad\.server\.ts is a server module[\s\S]*`limit` is not a server function \(a number\)/);
+  });
+});
+
+describe('the app’s server functions', () => {
+  const files = {
+    'worker/todos.server.ts': 'export async function listTodos() { return []; }\n',
+    'worker/admin/users.server.ts': 'export async function listUsers() { return []; }\n',
+    'worker/test/fixture.server.ts': 'export async function fixture() { return 1; }\n',
+    'worker/node_modules/dep/dep.server.ts': 'export async function dep() { return 1; }\n',
+    'server/billing.server.ts': 'export async function charge() { return 1; }\n',
+    // A scaffold's template, a script, a test fixture: server modules of other apps, or of none.
+    'src/cli/template/worker/guestbook.server.ts': 'export async function sign() { return 1; }\n',
+    'scripts/seed.server.ts': 'export async function seed() { return 1; }\n',
+    'test/fixtures/echo.server.ts': 'export async function echo() { return 1; }\n',
+  };
+  const registered = (root: string, dirs?: string[]) =>
+    findServerModules(serverDirPaths(root, dirs)).map((file) => file.slice(root.length + 1));
+
+  it('are the server modules of its server folders (default worker/), test folders inside them excepted, and no others', () => {
+    const root = project(files);
+    expect(registered(root)).toEqual(['worker/admin/users.server.ts', 'worker/todos.server.ts']);
+    expect(registered(root, ['worker', 'server'])).toEqual(['server/billing.server.ts', 'worker/admin/users.server.ts', 'worker/todos.server.ts']);
+    expect(registered(root, ['worker', 'test/fixtures'])).toEqual(['test/fixtures/echo.server.ts', 'worker/admin/users.server.ts', 'worker/todos.server.ts']);
+  });
+
+  it('fail the build when client code imports a server module from outside those folders, naming it and the option', async () => {
+    const root = project({
+      ...files,
+      'index.html': shell,
+      'client/main.ts': "import { sign } from '../src/cli/template/worker/guestbook.server.js';\n(window as any).fns = [sign];\n",
+    });
+    await expect(buildClient(root)).rejects.toThrow(
+      "litflare: src/cli/template/worker/guestbook.server.ts is a server module (*.server.ts) outside the app's server folders " +
+        '(worker/, test folders excepted), so its functions are not served. Move it into one of them, or add its folder to `serverDirs`',
+    );
+  });
+
+  it('come from every folder the app names in serverDirs', async () => {
+    const root = project({
+      ...files,
+      'index.html': shell,
+      'client/main.ts': "import { charge } from '../server/billing.server.js';\n(window as any).fns = [charge];\n",
+    });
+    const js = await buildClient(root, ['worker', 'server']);
+    expect(js).toContain(serverFnId(root, join(root, 'server/billing.server.ts'), 'charge'));
+    await expect(buildClient(root)).rejects.toThrow(/server\/billing\.server\.ts is a server module \(\*\.server\.ts\) outside/);
   });
 });

@@ -22,10 +22,14 @@ const remove = async (id: number) => id;
 export { remove as deleteTodo };
 `;
 
-/** Compares generated code with its golden file (UPDATE_GOLDEN=1 rewrites them). */
+/**
+ * Compares generated code with its golden file. `UPDATE_GOLDEN=1` writes
+ * them; without it a missing golden file fails (it is the reviewed output).
+ */
 function golden(name: string, actual: string): void {
   const file = join(import.meta.dirname, 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  if (!existsSync(file)) throw new Error(`test/unit/golden/${name} is missing: run with UPDATE_GOLDEN=1 to write it, and review it`);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -81,7 +81,7 @@ describe('a client that disconnects mid-stream', () => {
     const name = token('count');
     const response = await send(app, `/_lf/rpc/${serverFnMeta(fns.count)!.id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare' },
+      headers: { 'content-type': 'application/x-litflare+json' },
       body: stringify([name, 1_000_000, 1]),
     });
     const reader = response.body!.getReader();

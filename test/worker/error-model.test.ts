@@ -83,7 +83,7 @@ const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (er
 function wireCall(kind: Kind): Promise<Response> {
   return send(app, `/_lf/rpc/${serverFnMeta(failWith)!.id}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-litflare' },
+    headers: { 'content-type': 'application/x-litflare+json' },
     body: stringify([kind]),
   });
 }
@@ -294,7 +294,7 @@ const matrix: Record<string, Record<Kind, Cell>> = {
       async check() {
         const response = await send(app, `/_lf/rpc/${serverFnMeta(streamThenFail)!.id}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-litflare' },
+          headers: { 'content-type': 'application/x-litflare+json' },
           body: stringify(['redirect']),
         });
         const frames = (await response.text()).trim().split('\n').map((line) => parse(line) as unknown);

@@ -78,7 +78,7 @@ function faultApp(store: () => SessionStore) {
 const call = (app: ReturnType<typeof faultApp>, fn: Fn, args: unknown[], cookie = '', headers: Record<string, string> = {}) =>
   send(app, `/_lf/rpc/${serverFnMeta(fn)!.id}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-litflare', cookie, ...headers },
+    headers: { 'content-type': 'application/x-litflare+json', cookie, ...headers },
     body: stringify(args),
   });
 

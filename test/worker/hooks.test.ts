@@ -62,7 +62,7 @@ function hookedApp(options: Partial<AppOptions> = {}) {
 const authorized = { headers: { authorization: 'Bearer ok' } };
 // A real server function call: add(2, 3).
 const addPath = `/_lf/rpc/${serverFnMeta(add)!.id}`;
-const addCall = { method: 'POST', headers: { authorization: 'Bearer ok', 'content-type': 'application/x-litflare' }, body: '[[1,2],2,3]' };
+const addCall = { method: 'POST', headers: { authorization: 'Bearer ok', 'content-type': 'application/x-litflare+json' }, body: '[[1,2],2,3]' };
 
 beforeEach(() => {
   ran = [];
@@ -77,7 +77,7 @@ describe('before hooks', () => {
     for (const [path, init] of [
       ['/page', {}],
       ['/plain', {}],
-      [addPath, { ...addCall, headers: { 'content-type': 'application/x-litflare' } }],
+      [addPath, { ...addCall, headers: { 'content-type': 'application/x-litflare+json' } }],
     ] as const) {
       ran = [];
       const response = await send(app, path, init);

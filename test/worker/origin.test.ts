@@ -19,7 +19,7 @@ const rpcPath = `/_lf/rpc/${serverFnMeta(fns.add)!.id}`;
  */
 async function statuses(url: string, headers: Record<string, string>): Promise<number[]> {
   const responses = [
-    await send(app, url + rpcPath, { method: 'POST', headers: { 'content-type': 'application/x-litflare', ...headers }, body: stringify([1, 2]) }),
+    await send(app, url + rpcPath, { method: 'POST', headers: { 'content-type': 'application/x-litflare+json', ...headers }, body: stringify([1, 2]) }),
     await send(app, `${url}/comments`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'text=hi' }),
     await send(app, `${url}/echo/origin-probe`, { headers: { upgrade: 'websocket', ...headers } }),
   ];

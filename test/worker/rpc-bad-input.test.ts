@@ -9,11 +9,11 @@ const app = createApp({ shell: testShell, dev: false, allowOrigins: ['https://ad
 const id = (fn: (...args: never[]) => unknown) => serverFnMeta(fn)!.id;
 const url = (fn: (...args: never[]) => unknown) => `http://localhost/_lf/rpc/${id(fn)}`;
 const post = (target: string, body: BodyInit | null, headers: Record<string, string> = {}) =>
-  app.request(target, { method: 'POST', headers: { 'content-type': 'application/x-litflare', ...headers }, body });
+  app.request(target, { method: 'POST', headers: { 'content-type': 'application/x-litflare+json', ...headers }, body });
 
 /** The error answer's status and message. */
 async function failure(response: Response): Promise<{ status: number; message: string }> {
-  expect(response.headers.get('content-type')).toBe('application/x-litflare');
+  expect(response.headers.get('content-type')).toBe('application/json');
   const { message } = parse(await response.text()) as { message: string };
   return { status: response.status, message };
 }
@@ -46,7 +46,7 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
     expect(get.headers.get('allow')).toBe('POST');
     expect((await failure(get)).message).toBe('add is called with POST, not GET.');
     for (const method of ['PUT', 'DELETE', 'PATCH']) {
-      const response = await app.request(url(fns.add), { method, headers: { 'content-type': 'application/x-litflare' }, body: '[]' });
+      const response = await app.request(url(fns.add), { method, headers: { 'content-type': 'application/x-litflare+json' }, body: '[]' });
       expect(response.status).toBe(405);
     }
     // A cacheable (GET) function called with POST.
@@ -57,10 +57,10 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
   });
 
   it('wrong content type → 415', async () => {
-    for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {
+    for (const type of ['application/json', 'application/x-litflare', 'text/plain', 'multipart/form-data; boundary=x']) {
       const response = await post(url(fns.add), '[1,2]', { 'content-type': type, origin: 'http://localhost' });
       expect(response.status).toBe(415);
-      expect((await failure(response)).message).toContain('application/x-litflare');
+      expect((await failure(response)).message).toContain('application/x-litflare+json');
     }
     const untyped = await app.request(url(fns.add), { method: 'POST', headers: { origin: 'http://localhost' }, body: new Blob(['[1,2]']) });
     expect(untyped.status).toBe(415);
@@ -88,12 +88,26 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
     });
     const streamed = await app.request(url(fns.echo), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare' },
+      headers: { 'content-type': 'application/x-litflare+json' },
       body: chunked,
       duplex: 'half',
     } as RequestInit);
     expect(streamed.status).toBe(413);
     await expectNotRun();
+  });
+
+  it('body over the default limit (1 MB, when the app sets none) → 413; a body of exactly 1 MB is read', async () => {
+    const defaults = createApp({ shell: testShell, dev: false });
+    const sized = (bytes: number) => stringify(['x'.repeat(bytes - stringify(['']).length)]);
+    expect(sized(1_048_576)).toHaveLength(1_048_576);
+    const send = (body: string) =>
+      defaults.request(url(fns.echo), { method: 'POST', headers: { 'content-type': 'application/x-litflare+json' }, body });
+    const over = await send(sized(1_048_577));
+    expect(await failure(over)).toEqual({ status: 413, message: 'The body is larger than the 1048576-byte limit.' });
+    await expectNotRun();
+    const at = await send(sized(1_048_576));
+    expect(at.status).toBe(200);
+    expect((parse(await at.text()) as string[])[0]).toHaveLength(1_048_576 - stringify(['']).length);
   });
 
   it('arguments that are not an array, or too many → 400', async () => {

@@ -79,7 +79,7 @@ describe('server functions see their own request context', () => {
     const seen = useApp(app, { jar: { cookie: '' } });
     const blocked = await app.request(
       `http://localhost/_lf/rpc/${serverFnMeta(fns.whoAmI)!.id}`,
-      { method: 'POST', headers: { 'content-type': 'application/x-litflare', 'x-block': 'yes' }, body: '[[]]' },
+      { method: 'POST', headers: { 'content-type': 'application/x-litflare+json', 'x-block': 'yes' }, body: '[[]]' },
       env,
     );
     expect(blocked.status).toBe(401);

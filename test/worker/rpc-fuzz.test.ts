@@ -86,7 +86,7 @@ describe(`fuzzed RPC: ${RUNS.toLocaleString('en')} generated hostile calls`, () 
     expect(await (await app.fetch(new Request(`${ORIGIN}/`), env, createExecutionContext())).text()).toContain('still here');
     const post = (fnId: string, args: unknown[]) =>
       app.fetch(
-        new Request(`${ORIGIN}/_lf/rpc/${fnId}`, { method: 'POST', headers: { 'content-type': 'application/x-litflare' }, body: stringify(args) }),
+        new Request(`${ORIGIN}/_lf/rpc/${fnId}`, { method: 'POST', headers: { 'content-type': 'application/x-litflare+json' }, body: stringify(args) }),
         env,
         createExecutionContext(),
       );

@@ -51,7 +51,7 @@ describe('calling server functions through the browser proxy', () => {
     expect(await proxyFor(fns.add)(2, 40)).toBe(42);
     const request = requests.at(-1)!;
     expect(request.method).toBe('POST');
-    expect(request.headers.get('content-type')).toBe('application/x-litflare');
+    expect(request.headers.get('content-type')).toBe('application/x-litflare+json');
     expect(new URL(request.url).pathname).toBe(`/_lf/rpc/${serverFnMeta(fns.add)!.id}`);
   });
 
@@ -89,7 +89,7 @@ describe('calling server functions through the browser proxy', () => {
     const id = serverFnMeta(fns.fail)!.id;
     const response = await devApp.request(`/_lf/rpc/${id}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare' },
+      headers: { 'content-type': 'application/x-litflare+json' },
       body: stringify(['crash']),
     });
     expect(response.status).toBe(500);
@@ -177,5 +177,40 @@ describe('streamed results', () => {
     const pairs: [string, number][] = [];
     for await (const pair of await proxyFor(fns.pairs)()) pairs.push(pair);
     expect(pairs).toEqual([['one', 1], ['two', 2]]);
+  });
+});
+
+describe('the types of answers', () => {
+  const post = (fn: (...args: never[]) => unknown, args: unknown[]) =>
+    app.request(`/_lf/rpc/${serverFnMeta(fn)!.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-litflare+json' },
+      body: stringify(args),
+    });
+
+  it('are application/json for results and errors (Cloudflare compresses it), and off that list for streams', async () => {
+    const result = await post(fns.add, [1, 2]);
+    expect(result.headers.get('content-type')).toBe('application/json');
+    expect(parse(await result.text())).toBe(3);
+    const error = await post(fns.fail, ['server-error']);
+    expect(error.status).toBe(409);
+    expect(error.headers.get('content-type')).toBe('application/json');
+    // Each frame must reach the caller as it is produced: no encoder may hold it back.
+    const stream = await post(fns.count, ['types', 2]);
+    expect(stream.headers.get('content-type')).toBe('text/x-litflare-stream');
+    const frames = (await stream.text()).split('\n').filter((line) => line !== '');
+    expect(frames.map((frame) => parse(frame))).toEqual([[0, 0], [0, 1], [2]]);
+  });
+
+  it('tell the browser proxy that JSON from something else (a hook of the app, a proxy) is not an answer', async () => {
+    const guarded = createApp({ shell: testShell, dev: false, before: (c) => c.json({ error: 'signed out' }, 401) });
+    useApp(guarded);
+    try {
+      const error = await proxyFor(fns.add)(1, 2).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServerError);
+      expect(error).toMatchObject({ status: 401, message: 'add: unexpected answer (401 application/json)' });
+    } finally {
+      requests = useApp(app);
+    }
   });
 });

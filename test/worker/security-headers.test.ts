@@ -49,7 +49,7 @@ describe('secure headers by default (Hono’s secureHeaders)', () => {
       await send(app, `/streamed?t=${releasedToken()}`),
       await send(app, `/_lf/rpc/${serverFnMeta(fns.add)!.id}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-litflare' },
+        headers: { 'content-type': 'application/x-litflare+json' },
         body: stringify([1, 2]),
       }),
       await send(app, '/no-such-page'),
@@ -116,7 +116,7 @@ describe('secure headers by default (Hono’s secureHeaders)', () => {
       await send(app, `/streamed?t=${releasedToken()}`, { headers: upgrade }),
       await send(app, `/_lf/rpc/${serverFnMeta(fns.add)!.id}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-litflare', ...upgrade },
+        headers: { 'content-type': 'application/x-litflare+json', ...upgrade },
         body: stringify([1, 2]),
       }),
       await send(app, '/no-such-page', { headers: upgrade }),
@@ -197,7 +197,7 @@ describe('secure header options', () => {
 
   it('an RPC error answer carries them too, and stays decodable', async () => {
     const app = appWith();
-    const response = await send(app, '/_lf/rpc/nope', { method: 'POST', headers: { 'content-type': 'application/x-litflare' }, body: '[]' });
+    const response = await send(app, '/_lf/rpc/nope', { method: 'POST', headers: { 'content-type': 'application/x-litflare+json' }, body: '[]' });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(parse(await response.text())).toEqual({ message: 'No server function has this id.' });

@@ -16,7 +16,7 @@ const sessionId = (response: Response) =>
 const call = (fn: unknown, args: unknown[], cookie = '') =>
   send(demo, `/_lf/rpc/${serverFnMeta(fn)!.id}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-litflare', cookie },
+    headers: { 'content-type': 'application/x-litflare+json', cookie },
     body: stringify(args),
   });
 const whoIs = async (cookie: string) => parse(await (await call(currentUser, [], cookie)).text()) as string | undefined;

@@ -21,12 +21,19 @@ describe('streaming SSR', () => {
     expect(renderedWhenFirstChunkArrived).toBeGreaterThan(0);
     expect(renderedWhenFirstChunkArrived).toBeLessThan(5000);
     // Pull-based: nothing more renders while nobody reads.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const wait = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await wait();
     expect(renderLog.rows).toBe(renderedWhenFirstChunkArrived);
+    // The control: over the same wait, a read makes rows render (so the wait above would have seen them).
+    const pending = reader.read();
+    await wait();
+    expect(renderLog.rows).toBeGreaterThan(renderedWhenFirstChunkArrived);
+    const second = await pending;
+    expect(second.done).toBe(false);
 
     const decoder = new TextDecoder();
-    let html = decoder.decode(first.value, { stream: true });
-    let chunks = 1;
+    let html = decoder.decode(first.value, { stream: true }) + decoder.decode(second.value, { stream: true });
+    let chunks = 2;
     for (;;) {
       const next = await reader.read();
       if (next.done) break;

@@ -77,7 +77,7 @@ describe('a response that depends on its visitor is kept from shared caches', ()
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const post = await send(app, rpcPath(fns.saveTheme), {
       method: 'POST',
-      headers: { 'content-type': 'application/x-litflare' },
+      headers: { 'content-type': 'application/x-litflare+json' },
       body: stringify(['dark']),
     });
     expect(post.headers.getSetCookie()).toHaveLength(1);

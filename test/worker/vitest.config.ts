@@ -11,7 +11,8 @@ export default defineConfig(async () => ({
   plugins: [
     // README.md's runnable examples, written to test/readme-examples/ (see the plugin).
     readmeExamples({ readme: here('../../README.md'), outDir: here('../readme-examples') }),
-    litflareTest(),
+    // The demo's server functions, the tests' fixtures and the README's examples.
+    litflareTest({ serverDirs: ['worker', 'test/worker/fixtures', 'test/readme-examples'] }),
     cloudflareTest({
       // The demo Worker, plus the queue consumer of the test fixtures (see the entry).
       main: './test/worker/entry.ts',

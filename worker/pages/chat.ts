@@ -16,7 +16,7 @@ export const chatPage: PageHandler = async (c) => {
   return {
     title: `#${room} — litflare chat`,
     body: html`
-      <h1 style="margin-top:0">#${room}</h1>
+      <h1>#${room}</h1>
       <chat-room room=${room} .messages=${messages}></chat-room>
     `,
   };

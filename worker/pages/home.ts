@@ -25,7 +25,7 @@ export const homePage: PageHandler = (c) => {
     head: html`<meta name="description" content="Lit components streamed from a Cloudflare Worker and hydrated in the browser.">`,
     body: html`
       <section>
-        <h1 style="margin-top:0">Lit components, streamed from the edge</h1>
+        <h1>Lit components, streamed from the edge</h1>
         <p>
           This page was rendered by a Cloudflare Worker as declarative shadow DOM. It reads fine without
           JavaScript; with it, every element hydrates over the server's DOM.

@@ -8,7 +8,7 @@ export const platformPage: PageHandler = async () => {
   return {
     title: 'Platform — litflare',
     body: html`
-      <h1 style="margin-top:0">Bindings from components</h1>
+      <h1>Bindings from components</h1>
       <kv-counter value=${value}></kv-counter>
       <file-shelf .files=${files}></file-shelf>
       <job-queue .jobs=${jobs}></job-queue>

@@ -9,7 +9,7 @@ import type { PageHandler } from 'litflare/worker';
 export const streamingPage: PageHandler = (c) => ({
   title: 'Streaming — litflare',
   body: html`
-    <h1 style="margin-top:0">Streaming server data</h1>
+    <h1>Streaming server data</h1>
     <p>
       Both cards load through <code>ServerData</code>. The page did not wait for them: its shell arrived first,
       then each card's content, in the order the data came back.

@@ -14,7 +14,7 @@ export const todosPage: PageHandler = async () => {
   return {
     title: 'Server functions — litflare',
     body: html`
-      <h1 style="margin-top:0">Server functions</h1>
+      <h1>Server functions</h1>
       <p>
         Your list is stored in D1, under your session. Adding, ticking and deleting call functions exported from
         <code>worker/todos.server.ts</code>; the browser gets typed proxies, never their code.

@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ServerData } from 'litflare';
-import { slowData } from '../slow.server.js';
+import { slowData } from '../worker/slow.server.js';
 
 /** A card whose content comes from a 300 ms server function (a streamed boundary). */
 @customElement('slow-card')

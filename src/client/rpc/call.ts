@@ -1,6 +1,7 @@
 import { parse, stringify } from 'devalue';
 import { currentCall } from '../../shared/rpc/options.js';
 import {
+  RPC_ANSWER_CONTENT_TYPE,
   RPC_CONTENT_TYPE,
   RPC_PATH,
   RPC_REDIRECT_HEADER,
@@ -38,10 +39,17 @@ export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<u
   if (redirectTo !== null) return followRedirect(redirectTo);
   const type = response.headers.get('content-type') ?? '';
   if (type.startsWith(RPC_STREAM_CONTENT_TYPE) && response.body !== null) return readFrames(response.body);
-  if (!type.startsWith(RPC_CONTENT_TYPE)) {
-    throw new ServerError(response.status >= 400 ? response.status : 502, `${meta.name}: unexpected answer (${response.status} ${type})`);
+  const unexpected = () =>
+    new ServerError(response.status >= 400 ? response.status : 502, `${meta.name}: unexpected answer (${response.status} ${type})`);
+  if (!type.startsWith(RPC_ANSWER_CONTENT_TYPE)) throw unexpected();
+  const text = await response.text();
+  let payload: unknown;
+  try {
+    payload = parse(text);
+  } catch {
+    // JSON from something other than the Worker's dispatcher (a proxy, a hook of the app).
+    throw unexpected();
   }
-  const payload = parse(await response.text());
   if (!response.ok) {
     const { message, data, stack } = payload as Omit<WireError, 'status'>;
     // An unexpected error (development only carries its stack): shown in Vite's overlay, and still thrown.

@@ -1,18 +1,33 @@
 // The RPC wire protocol, shared by the Worker and the browser:
 //   POST {RPC_PATH}<id>   body: devalue(args array)        content-type: RPC_CONTENT_TYPE
 //   GET  {RPC_PATH}<id>?args=<devalue(args)>                (functions marked method: 'GET')
-// Answer: RPC_CONTENT_TYPE with devalue(result), or devalue({ message, data })
+// Answer: RPC_ANSWER_CONTENT_TYPE with devalue(result), or devalue({ message, data })
 // with the error status; or RPC_STREAM_CONTENT_TYPE with one devalue frame per
 // line: [ITEM, value] … then [END], or [ERROR, { status, message, data }], or
 // [REDIRECT, location]. A call that ended in redirect() is answered 204 with
 // the location in RPC_REDIRECT_HEADER; the browser's proxy navigates there.
+// devalue is JSON text, so every type is one the Workers runtime reads as text.
 
 /** Where server functions are served. */
 export const RPC_PATH = '/_lf/rpc/';
-/** Content type of RPC requests and of non-streamed answers. */
-export const RPC_CONTENT_TYPE = 'application/x-litflare';
-/** Content type of streamed answers: newline-separated devalue frames. */
-export const RPC_STREAM_CONTENT_TYPE = 'application/x-litflare-stream';
+/**
+ * Content type of RPC requests: litflare's own, so a call is never mistaken for
+ * plain JSON, and not one a cross-site `<form>` or a simple `fetch` may send
+ * without a CORS preflight.
+ */
+export const RPC_CONTENT_TYPE = 'application/x-litflare+json';
+/**
+ * Content type of non-streamed answers (results and errors): on Cloudflare's
+ * list of types its edge compresses, so a large result goes out gzip- or
+ * brotli-encoded to clients that accept it.
+ */
+export const RPC_ANSWER_CONTENT_TYPE = 'application/json';
+/**
+ * Content type of streamed answers: newline-separated devalue frames. Off
+ * Cloudflare's compression list on purpose: a compressor holds small writes
+ * back, and each frame must reach the caller as soon as it is produced.
+ */
+export const RPC_STREAM_CONTENT_TYPE = 'text/x-litflare-stream';
 /** Longest query string a GET call may have. */
 export const MAX_QUERY_LENGTH = 8192;
 

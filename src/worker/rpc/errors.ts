@@ -1,5 +1,5 @@
 import { stringify } from 'devalue';
-import { RPC_CONTENT_TYPE, RPC_REDIRECT_HEADER, type WireError } from '../../shared/rpc/protocol.js';
+import { RPC_ANSWER_CONTENT_TYPE, RPC_REDIRECT_HEADER, type WireError } from '../../shared/rpc/protocol.js';
 import { devErrorData } from '../../shared/dev-error.js';
 import { deliberateError } from '../app/error-status.js';
 
@@ -48,7 +48,7 @@ export function rpcError(error: WireError, headers: Record<string, string> = {})
   }
   return new Response(encoded, {
     status: error.status,
-    headers: { 'content-type': RPC_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': RPC_ANSWER_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
   });
 }
 

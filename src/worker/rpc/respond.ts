@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'devalue';
-import { END, ERROR, ITEM, REDIRECT, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
+import { END, ERROR, ITEM, REDIRECT, RPC_ANSWER_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
 import { redirectOf } from '../app/redirect.js';
@@ -47,7 +47,7 @@ export function respond(result: unknown, options: RespondOptions): Response {
     } catch (error) {
       throw new ServerError(500, options.dev ? `The result of ${options.name} cannot be sent: ${String(error)}` : 'Internal Server Error');
     }
-    return new Response(body, { headers: { 'content-type': RPC_CONTENT_TYPE, 'cache-control': options.cacheControl } });
+    return new Response(body, { headers: { 'content-type': RPC_ANSWER_CONTENT_TYPE, 'cache-control': options.cacheControl } });
   }
   return new Response(frames(iterable, options), {
     headers: { 'content-type': RPC_STREAM_CONTENT_TYPE, 'cache-control': 'no-store' },

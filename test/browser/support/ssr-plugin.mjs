@@ -51,7 +51,7 @@ export function ssrPlugin(root) {
         configFile: false,
         logLevel: 'error',
         appType: 'custom',
-        plugins: [sources.sourceCondition(), fns.serverFunctions({ includeTests: true })],
+        plugins: [sources.sourceCondition(), fns.serverFunctions({ serverDirs: ['worker', 'test/browser/fixtures'] })],
         server: { middlewareMode: true, hmr: false, ws: false },
       });
     },

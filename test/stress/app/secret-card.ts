@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ServerData } from 'litflare';
-import { reveal } from './stress.server.js';
+import { reveal } from './worker/stress.server.js';
 
 /** Loads what the server knows about this request after `delay` ms: a streamed boundary. */
 @customElement('secret-card')

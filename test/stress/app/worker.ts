@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { serverFnMeta } from 'litflare';
 import { createApp, d1SessionStore, request, session } from 'litflare/worker';
 import './secret-card.js';
-import * as fns from './stress.server.js';
+import * as fns from './worker/stress.server.js';
 
 const app = createApp({ dev: false, session: { store: d1SessionStore('DB') }, rpc: { maxBodySize: 65_536 } });
 

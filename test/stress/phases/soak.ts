@@ -49,7 +49,7 @@ describe(`soak: ${SECONDS} s of mixed load`, () => {
       ['bad call (400)', 5, async (visitor) => {
         const response = await send(`${baseURL()}/_lf/rpc/${ids.fuzzSave}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-litflare', cookie: visitor.cookie },
+          headers: { 'content-type': 'application/x-litflare+json', cookie: visitor.cookie },
           body: '[{"name":',
         });
         await response.text();

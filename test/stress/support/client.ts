@@ -38,7 +38,7 @@ export async function serverFnIds(): Promise<Record<string, string>> {
 export function call(id: string, args: unknown[], cookie = '', headers: Record<string, string> = {}): Promise<Response> {
   return send(`${baseURL()}/_lf/rpc/${id}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-litflare', origin: baseURL(), cookie, ...headers },
+    headers: { 'content-type': 'application/x-litflare+json', origin: baseURL(), cookie, ...headers },
     body: stringify(args),
   });
 }

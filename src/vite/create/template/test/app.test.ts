@@ -10,7 +10,7 @@ const request = (path: string, init?: RequestInit) => exports.default.fetch(new 
 async function call<Args extends unknown[], Result>(fn: (...args: Args) => Promise<Result>, ...args: Args) {
   const response = await request(`/_lf/rpc/${serverFnMeta(fn)?.id}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-litflare', origin: 'http://localhost' },
+    headers: { 'content-type': 'application/x-litflare+json', origin: 'http://localhost' },
     body: stringify(args),
   });
   return { status: response.status, body: parse(new TextDecoder().decode(await response.arrayBuffer())) as Result };
