@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { signIn, signOut } from '../worker/auth.server.js';
 
-/** Sign in (by name) and out, with a session cookie; the page reloads to render as that user. */
+/** Sign in (by name) and out, with a session cookie; the page reloads (signing out: goes home) to render as that user. */
 @customElement('user-session')
 export class UserSession extends LitElement {
   static override styles = css`
@@ -69,8 +69,8 @@ export class UserSession extends LitElement {
   }
 
   async #signOut(): Promise<void> {
+    // It redirects: the browser goes to the home page, and the call never returns.
     await signOut();
-    location.reload();
   }
 }
 

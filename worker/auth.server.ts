@@ -1,4 +1,4 @@
-import { serverFn, session } from 'litflare/worker';
+import { redirect, serverFn, session } from 'litflare/worker';
 import * as v from 'valibot';
 import { signedInUser, type DemoSession } from './user.js';
 
@@ -27,7 +27,8 @@ export const signIn = serverFn(
   },
 );
 
-/** Signs out: the session is deleted and its cookie cleared. */
-export async function signOut(): Promise<void> {
+/** Signs out: the session is deleted and its cookie cleared, and the browser goes to the home page. */
+export async function signOut(): Promise<never> {
   (await session<DemoSession>()).destroy();
+  return redirect('/');
 }

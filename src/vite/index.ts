@@ -6,7 +6,9 @@ import { clientDeps } from './client-deps.js';
 import { d1Migrations } from './d1-migrations.js';
 import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
+import { requestPaths } from './request-paths.js';
 import { documentShell } from './shell.js';
+import { staticHeaders } from './static-headers.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
@@ -57,11 +59,14 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     clientDeps(),
     clientFirst(),
     clientBuild({ shell: options.shell }),
+    staticHeaders(),
     documentShell({ file: options.shell }),
     serverFunctions(),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
     devErrors(),
     d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),
+    // Before the Cloudflare plugin, whose middleware builds the Worker's URL from the path.
+    requestPaths(),
     cloudflare({
       remoteBindings: false,
       ...options.cloudflare,

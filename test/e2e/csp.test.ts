@@ -81,3 +81,30 @@ describe('the strict Content-Security-Policy in the built demo', () => {
     await page.context().close();
   });
 });
+
+describe('secure headers on the files Cloudflare serves without running the Worker', () => {
+  it('come from the _headers file the build writes: every client asset has them, and the file itself is not served', async () => {
+    const { page, problems } = await openPage(app.browser());
+    const assets: { url: string; headers: Record<string, string> }[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/assets/')) assets.push({ url: response.url(), headers: response.headers() });
+    });
+    await page.goto(`${baseURL}/`);
+    await hydrated(page, 'lf-counter');
+    expect(assets.length).toBeGreaterThan(0);
+    for (const { url, headers } of assets) {
+      expect({ url, nosniff: headers['x-content-type-options'], frame: headers['x-frame-options'], corp: headers['cross-origin-resource-policy'], referrer: headers['referrer-policy'] }).toEqual({
+        url,
+        nosniff: 'nosniff',
+        frame: 'SAMEORIGIN',
+        corp: 'same-origin',
+        referrer: 'no-referrer',
+      });
+    }
+    const file = await page.request.get(`${baseURL}/_headers`);
+    expect(file.status()).toBe(404);
+    expect(await file.text()).not.toContain('X-Content-Type-Options');
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+});

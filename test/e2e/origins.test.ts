@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stringify } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,56 @@ describe('another origin, in Chromium, against a signed-in user', () => {
     );
     expect(own).toEqual({ status: 200, opened: true });
     await context.close();
+  });
+});
+
+/**
+ * Sends `path` as written (`//host/…` stays a path) with these headers; the
+ * answer's status, or 101 when the server took a WebSocket upgrade, or 0 when
+ * it dropped the connection (the Cloudflare plugin's answer to a refused upgrade).
+ */
+function rawStatus(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<number> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve) => {
+    const sent = request({ hostname, port, path, method: init.method, headers: init.headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    sent.on('upgrade', (_response, socket) => {
+      socket.destroy();
+      resolve(101);
+    });
+    sent.on('error', () => resolve(0));
+    sent.end(init.body);
+  });
+}
+
+describe('a path that names another host (`//evil.example/…`)', () => {
+  it('stays a path on the app: the Worker never takes that host for its own, so calls, form posts and upgrades from it fail', async () => {
+    const origin = 'http://evil.example';
+    const upgrade = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+    for (const host of ['//evil.example', '/\\evil.example']) {
+      const call = await rawStatus(`${host}/_lf/rpc/${currentUserId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-litflare', origin },
+        body: stringify([]),
+      });
+      const form = await rawStatus(`${host}/_lf/rpc/${signOutId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+        body: 'x=1',
+      });
+      const socket = await rawStatus(`${host}/ws/lobby`, { method: 'GET', headers: { origin, ...upgrade } });
+      // The form guard (every path) refuses the other origin; no route has such a path; no socket.
+      expect({ host, call, form, socket }).toEqual({ host, call: 404, form: 403, socket: 0 });
+    }
+    // The same requests on the app's own paths, from its own origin, work.
+    const own = await rawStatus(`/_lf/rpc/${currentUserId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-litflare', origin: baseURL },
+      body: stringify([]),
+    });
+    expect(own).toBe(200);
+    expect(await rawStatus('/ws/lobby', { method: 'GET', headers: { origin: baseURL, ...upgrade } })).toBe(101);
   });
 });

@@ -63,6 +63,24 @@ describe('server functions in the built demo', () => {
     await page.context().close();
   });
 
+  it('follows a server function’s redirect(): signing out takes the browser home, signed out', async () => {
+    const { page, problems } = await openPage(app.browser());
+    await page.goto(`${baseURL}/todos`);
+    await signIn(page, `Leaving ${Date.now() % 100000}`);
+    const calls = rpcLog(page);
+    // signOut() destroys the session and calls redirect('/'): the proxy navigates there.
+    await Promise.all([
+      page.waitForURL(`${baseURL}/`, { timeout: 10_000 }),
+      page.locator('user-session button', { hasText: 'Sign out' }).click(),
+    ]);
+    expect(calls).toEqual([expect.objectContaining({ method: 'POST', status: 204 })]);
+    await hydrated(page, 'user-session');
+    expect(await page.locator('user-session input[name=name]').count()).toBe(1);
+    expect(problems.console).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps each user’s todos to themselves', async () => {
     const [alice, bob] = [await openPage(app.browser()), await openPage(app.browser())];
     const title = `Alice's secret ${Date.now()}`;

@@ -51,6 +51,31 @@ describe('streaming server data in the built demo', () => {
     await page.context().close();
   });
 
+  it('hydrates a city with NUL or CR as the browser parsed it: one card, no second call, and the control still works', async () => {
+    for (const [query, parsed] of [
+      ['Os%00lo', 'Os\uFFFDlo'],
+      ['Os%0Dlo', 'Os\nlo'],
+    ] as const) {
+      const { page, problems } = await openPage(app.browser());
+      const rpc: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/_lf/rpc/')) rpc.push(request.url());
+      });
+      await page.goto(`${baseURL}/streaming?city=${query}`);
+      await hydrated(page, 'weather-card');
+      // The server loaded the forecast of the city the browser's element has, and hydration kept its answer.
+      expect(await page.locator('weather-card [role=alert]').allTextContents()).toEqual([`No forecast for ${parsed}.`]);
+      expect(await page.locator('weather-card h3').allTextContents()).toEqual([parsed]);
+      expect(rpc).toEqual([]);
+      await page.locator('weather-card select').selectOption('Tokyo');
+      await page.locator('weather-card .temp', { hasText: '31° / 25°' }).waitFor();
+      expect(await page.locator('weather-card [role=alert]').count()).toBe(0);
+      expect(rpc).toHaveLength(1);
+      expect(problems).toEqual({ console: [], failedRequests: [] });
+      await page.context().close();
+    }
+  });
+
   it('renders an unknown city’s error through the same stream', async () => {
     const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/streaming?city=Atlantis`);

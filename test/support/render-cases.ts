@@ -205,6 +205,23 @@ export const renderCases: Record<string, RenderCase> = {
     stable: ['rc-card >>> h3'],
     differsFromLit: 'Lit writes the marker of the element binding as an attribute of the custom element.',
   }),
+  controlCharacters: define({
+    // Characters the HTML parser keeps as they are (all C0 controls but NUL and CR, and DEL).
+    render: (value: string) => html`<p title=${value} data-x="a ${value} b">${value}</p><rc-card label=${value}></rc-card>`,
+    args: [[`\x01\t\n\f\x1b\x1f\x7f end`], [`\x02 again \x0b`]],
+    stable: ['p', 'rc-card >>> h3'],
+  }),
+  parserChangedCharacters: define({
+    render: (value: string) => html`<p title=${value}>${value}</p><rc-card label=${value}></rc-card>`,
+    args: [['Os\0lo a\r\nb c\rd \uD800 \uDC00 \uD83D\uDE00']],
+    differsFromLit:
+      'Lit gives an element an attribute value as the template passed it; the browser parses CR LF and CR as LF and ' +
+      'NUL as U+FFFD, and UTF-8 makes U+FFFD of a lone surrogate, so the element derived other things from it ' +
+      '(its text, its server data key) on the server than in the browser. litflare gives it the value the browser reads.',
+    serverOnly:
+      'A fresh client render keeps NUL, CR and lone surrogates (setAttribute does not parse), so it cannot equal a ' +
+      'parsed page; test/browser/control-characters.test.ts hydrates such values instead.',
+  }),
   slotOutsideShadowRoot: define({
     render: (text: string) => html`<div><slot>${text}</slot></div>`,
     args: [['fallback'], ['other']],

@@ -1,8 +1,10 @@
 import { HTTPException } from 'hono/http-exception';
 import { html } from 'lit';
+import { serverFnMeta } from 'litflare';
 import { createApp, setCookie, type AppOptions } from 'litflare/worker';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import './fixtures/failing.js';
+import { add } from './fixtures/rpc.server.js';
 import { send } from './fixtures/send.js';
 import { testShell } from './fixtures/shell.js';
 
@@ -46,11 +48,6 @@ function hookedApp(options: Partial<AppOptions> = {}) {
     ran.push('plain route');
     return c.text('plain');
   });
-  // Where the RPC layer mounts server functions; any route there runs inside the same hooks.
-  app.post('/_lf/rpc/:id', (c) => {
-    ran.push('rpc route');
-    return c.json({ result: c.req.param('id') });
-  });
   app.get('/throws', () => {
     ran.push('throwing route');
     throw new Error('route exploded');
@@ -63,6 +60,9 @@ function hookedApp(options: Partial<AppOptions> = {}) {
 }
 
 const authorized = { headers: { authorization: 'Bearer ok' } };
+// A real server function call: add(2, 3).
+const addPath = `/_lf/rpc/${serverFnMeta(add)!.id}`;
+const addCall = { method: 'POST', headers: { authorization: 'Bearer ok', 'content-type': 'application/x-litflare' }, body: '[[1,2],2,3]' };
 
 beforeEach(() => {
   ran = [];
@@ -77,7 +77,7 @@ describe('before hooks', () => {
     for (const [path, init] of [
       ['/page', {}],
       ['/plain', {}],
-      ['/_lf/rpc/abc', { method: 'POST' }],
+      [addPath, { ...addCall, headers: { 'content-type': 'application/x-litflare' } }],
     ] as const) {
       ran = [];
       const response = await send(app, path, init);
@@ -111,7 +111,7 @@ describe('after hooks', () => {
     const app = hookedApp();
     const responses = [
       await send(app, '/page', authorized),
-      await send(app, '/_lf/rpc/abc', { ...authorized, method: 'POST' }),
+      await send(app, addPath, addCall),
       await send(app, '/plain', authorized),
       await send(app, '/nowhere', authorized),
     ];
@@ -122,7 +122,7 @@ describe('after hooks', () => {
       [404, 'applied'],
     ]);
     expect(await responses[0]!.text()).toContain('<p>a page</p>');
-    expect(await responses[1]!.json()).toEqual({ result: 'abc' });
+    expect(await responses[1]!.text()).toBe('[5]');
   });
 
   it('can replace the response', async () => {

@@ -23,6 +23,7 @@ function appWith(options: Parameters<typeof createApp>[0] = {}) {
   app.get('/boom', () => {
     throw new Error('boom');
   });
+  app.websocket('/echo/:name', 'ECHO');
   return app;
 }
 
@@ -107,6 +108,44 @@ describe('secure headers by default (Hono’s secureHeaders)', () => {
 
   it('keep a header a route set itself', async () => {
     expect((await send(app, '/framed')).headers.get('x-frame-options')).toBe('ALLOWALL');
+  });
+
+  it('are on every answer to a request that asks for an upgrade, except a WebSocket route’s 101', async () => {
+    const upgrade = { upgrade: 'websocket' };
+    const responses = [
+      await send(app, `/streamed?t=${releasedToken()}`, { headers: upgrade }),
+      await send(app, `/_lf/rpc/${serverFnMeta(fns.add)!.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-litflare', ...upgrade },
+        body: stringify([1, 2]),
+      }),
+      await send(app, '/no-such-page', { headers: upgrade }),
+      await send(app, '/echo/bad name', { headers: upgrade }),
+      await send(app, '/echo/headers', { headers: { ...upgrade, origin: 'https://evil.example' } }),
+      await send(app, '/echo/headers', { headers: { upgrade: 'h2c' } }),
+    ];
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 404, 400, 403, 426]);
+    // The page's scripts carry the nonce its CSP names.
+    const scripts = executableScripts((await readChunks(responses[0]!)).join(''));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) expect(script).toContain(`nonce="${headerNonce(responses[0]!)}"`);
+    for (const response of responses) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+      if (response.body?.locked === false) await response.body.cancel();
+    }
+    // Documents get the CSP; data does not.
+    expect(headerNonce(responses[0]!)).toMatch(/^[\w+/=]{24}$/);
+    expect(responses[1]!.headers.get('content-security-policy')).toBeNull();
+    for (const response of [responses[2]!, responses[3]!, responses[4]!, responses[5]!]) {
+      expect(response.headers.get('content-security-policy')).toMatch(/^script-src 'nonce-/);
+    }
+    // The route's own 101 stands.
+    const switched = await send(app, `/echo/headers-${crypto.randomUUID().slice(0, 8)}`, { headers: upgrade });
+    expect(switched.status).toBe(101);
+    switched.webSocket!.accept();
+    switched.webSocket!.close();
   });
 
   it('leave WebSocket upgrades working (the demo chat, with its defaults)', async () => {

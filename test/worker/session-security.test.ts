@@ -51,6 +51,8 @@ describe('sessions against an attacker (the demo’s sign-in)', () => {
     const cookie = cookieHeader(signedIn);
     const signedOut = await call(signOut, [], cookie);
     expect(signedOut.headers.getSetCookie()).toEqual([`${SESSION}=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax`]);
+    // signOut() ends in redirect('/'): the browser's proxy goes home.
+    expect([signedOut.status, signedOut.headers.get('x-litflare-redirect')]).toEqual([204, '/']);
     expect(await whoIs(cookie)).toBeUndefined();
   });
 

@@ -6,6 +6,7 @@ import { MessageHistory } from 'litflare/durable-object';
 import { createApp } from 'litflare/worker';
 import { describe, expect, it } from 'vitest';
 import type { EchoProtocol } from './fixtures/echo-server.js';
+import { decodeFrame } from '../../src/shared/websocket/frames.js';
 import { send } from './fixtures/send.js';
 import { testShell } from './fixtures/shell.js';
 import { asMessage, fanOut, sparseArray } from '../support/amplification.js';
@@ -23,6 +24,40 @@ const newName = () => `echo-${crypto.randomUUID().slice(0, 8)}`;
 async function connect(path: string, headers: Record<string, string> = {}): Promise<{ socket: TestSocket; welcome: Welcome }> {
   const socket = await openSocket(path, headers, viaApp);
   return { socket, welcome: (await socket.next()) as Welcome };
+}
+
+/**
+ * An upgrade through the app, its frames as raw text (a frame that is not
+ * devalue must not break the test's reading), and the close code.
+ */
+async function rawSocket(path: string, headers: Record<string, string> = {}) {
+  const response = await send(app, path, { headers: { upgrade: 'websocket', ...headers } });
+  const ws = response.webSocket;
+  const texts: string[] = [];
+  const waiting: ((text: string | undefined) => void)[] = [];
+  const closed = new Promise<number>((resolve) => {
+    if (ws === null) return resolve(0);
+    ws.addEventListener('close', (event) => {
+      for (const waiter of waiting.splice(0)) waiter(undefined);
+      resolve(event.code);
+    });
+  });
+  ws?.addEventListener('message', (event) => {
+    const text = String(event.data);
+    const waiter = waiting.shift();
+    if (waiter) waiter(text);
+    else texts.push(text);
+  });
+  ws?.accept();
+  return {
+    status: response.status,
+    closed,
+    frames: {
+      /** The next text frame, or undefined once the socket closed. */
+      next: () => (texts.length > 0 ? Promise.resolve(texts.shift()) : new Promise<string | undefined>((resolve) => waiting.push(resolve))),
+      close: () => ws?.close(1000, 'done'),
+    },
+  };
 }
 
 describe('app.websocket()', () => {
@@ -64,6 +99,27 @@ describe('app.websocket()', () => {
     await ada.socket.silence();
     ada.socket.close();
     bob.socket.close();
+  });
+
+  it('takes no x-partykit-* header from the client: the props, name and namespace of the object are the Worker’s', async () => {
+    const name = newName();
+    const { socket, welcome } = await connect(`/echo/${name}`, {
+      'x-partykit-props': btoa(JSON.stringify({ role: 'admin' })),
+      'x-partykit-room': 'someone-elses-room',
+      'x-partykit-namespace': 'OTHER',
+    });
+    expect(welcome.type).toBe('welcome');
+    socket.close();
+    const seen = await runInDurableObject(env.ECHO.getByName(name), (instance) => ({ name: instance.name, props: instance.startedWith }));
+    expect(seen).toEqual({ name, props: undefined });
+  });
+
+  it('opens the connection whatever a client puts in x-partykit-props (a malformed one would fail the upgrade)', async () => {
+    const { status, frames, closed } = await rawSocket(`/echo/${newName()}`, { 'x-partykit-props': '{not json' });
+    expect(status).toBe(101);
+    expect(decodeFrame((await frames.next()) ?? '')).toMatchObject({ type: 'welcome' });
+    frames.close();
+    expect(await closed).toBe(1000);
   });
 
   it('fails at registration, naming the route, when the path cannot name an object', () => {
@@ -130,6 +186,17 @@ describe('SocketServer', () => {
     expect(error.message).toMatch(/^Internal error/);
     expect(error.message).not.toContain('    at ');
     expect(await socket.closed).toEqual({ code: 1011, reason: 'The server could not set up this connection' });
+  });
+
+  it('answers a failure in partyserver’s own upgrade steps (before onConnect) with "Internal error" and 1011, never the stack', async () => {
+    const { status, frames, closed } = await rawSocket(`/echo/${newName()}?fail=tags`);
+    expect(status).toBe(101);
+    const frame = (await frames.next()) ?? '';
+    expect(frame).not.toMatch(/ at |\.ts|\.js|exploded/);
+    const error = decodeFrame(frame) as SocketError;
+    expect(error).toBeInstanceOf(SocketError);
+    expect(error.message).toBe('Internal error');
+    expect(await closed).toBe(1011);
   });
 
   it('measures the size limit in UTF-8 bytes: at the limit passes, one byte over closes with 1009', async () => {

@@ -1,14 +1,22 @@
 import { parse, stringify } from 'devalue';
 import { currentCall } from '../../shared/rpc/options.js';
-import { RPC_CONTENT_TYPE, RPC_PATH, RPC_STREAM_CONTENT_TYPE, type ServerFnMeta, type WireError } from '../../shared/rpc/protocol.js';
+import {
+  RPC_CONTENT_TYPE,
+  RPC_PATH,
+  RPC_REDIRECT_HEADER,
+  RPC_STREAM_CONTENT_TYPE,
+  type ServerFnMeta,
+  type WireError,
+} from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
 import { showServerError } from '../dev/overlay.js';
+import { followRedirect } from './follow-redirect.js';
 import { readFrames } from './frames.js';
 
 /**
  * Calls a server function over HTTP: arguments out with devalue, the result
  * back with devalue (a `ReadableStream` of values for a streamed result), a
- * `ServerError` thrown for an error answer.
+ * `ServerError` thrown for an error answer; a `redirect()` navigates.
  *
  * @example
  * ```ts
@@ -26,6 +34,8 @@ export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<u
     body: get ? undefined : encoded,
     signal: call?.signal,
   });
+  const redirectTo = response.headers.get(RPC_REDIRECT_HEADER);
+  if (redirectTo !== null) return followRedirect(redirectTo);
   const type = response.headers.get('content-type') ?? '';
   if (type.startsWith(RPC_STREAM_CONTENT_TYPE) && response.body !== null) return readFrames(response.body);
   if (!type.startsWith(RPC_CONTENT_TYPE)) {

@@ -1,12 +1,14 @@
 import { parse } from 'devalue';
-import { END, ERROR, ITEM, type WireError } from '../../shared/rpc/protocol.js';
+import { END, ERROR, ITEM, REDIRECT, type WireError } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
 import { showServerError } from '../dev/overlay.js';
+import { followRedirect } from './follow-redirect.js';
 
 /**
  * Turns a streamed RPC answer (one devalue frame per line) into a stream of
  * the values the server function produced. An error frame errors the stream
- * with a `ServerError` at that point; cancelling it cancels the request.
+ * with a `ServerError` at that point; a redirect frame navigates, and the
+ * stream then never goes on; cancelling it cancels the request.
  *
  * @example
  * ```ts
@@ -29,6 +31,10 @@ export function readFrames(body: ReadableStream<Uint8Array>): ReadableStream<unk
             if (frame[0] === ITEM) return controller.enqueue(frame[1]);
             ended = true;
             if (frame[0] === END) return controller.close();
+            if (frame[0] === REDIRECT) {
+              void reader.cancel().catch(() => {});
+              return followRedirect(frame[1] as string);
+            }
             const error = frame[1] as WireError;
             if (import.meta.env.DEV) void showServerError(error);
             return controller.error(new ServerError(error.status, error.message, error.data));

@@ -14,6 +14,12 @@ export interface RpcConfig {
   headers?: Record<string, string>;
   /** The fetch to use (e.g. one that adds auth or retries). @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Goes where a server function's `redirect()` points (e.g. your client-side
+   * router's navigation). The call itself never settles: the page is leaving.
+   * @default (location) => window.location.assign(location)
+   */
+  navigate?: (location: string) => void;
 }
 
 /**

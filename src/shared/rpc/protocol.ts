@@ -3,7 +3,9 @@
 //   GET  {RPC_PATH}<id>?args=<devalue(args)>                (functions marked method: 'GET')
 // Answer: RPC_CONTENT_TYPE with devalue(result), or devalue({ message, data })
 // with the error status; or RPC_STREAM_CONTENT_TYPE with one devalue frame per
-// line: [ITEM, value] … then [END], or [ERROR, { status, message, data }].
+// line: [ITEM, value] … then [END], or [ERROR, { status, message, data }], or
+// [REDIRECT, location]. A call that ended in redirect() is answered 204 with
+// the location in RPC_REDIRECT_HEADER; the browser's proxy navigates there.
 
 /** Where server functions are served. */
 export const RPC_PATH = '/_lf/rpc/';
@@ -18,6 +20,10 @@ export const MAX_QUERY_LENGTH = 8192;
 export const ITEM = 0;
 export const ERROR = 1;
 export const END = 2;
+export const REDIRECT = 3;
+
+/** The header of a `204` answer that tells the browser's proxy where to navigate. */
+export const RPC_REDIRECT_HEADER = 'x-litflare-redirect';
 
 /** How an error travels: in an error answer's body, or in an ERROR frame. */
 export interface WireError {

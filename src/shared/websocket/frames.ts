@@ -5,11 +5,11 @@ import { parse, stringify } from 'devalue';
 import { SocketError } from './socket-error.js';
 
 const reducers = {
-  SocketError: (value: unknown) => value instanceof SocketError && [value.message, value.data],
+  SocketError: (value: unknown) => value instanceof SocketError && [value.message, value.data, value.status],
 };
 
 const revivers = {
-  SocketError: ([message, data]: [string, unknown]) => new SocketError(message, data),
+  SocketError: ([message, data, status]: [string, unknown, number?]) => new SocketError(message, data, status),
 };
 
 /**

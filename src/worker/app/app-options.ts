@@ -29,8 +29,12 @@ export interface AppOptions {
   layout?: Layout;
   /** Renders the page for an unknown path (status 404 unless it sets one). */
   notFound?: (c: Context<AppEnv>) => Page | Promise<Page>;
-  /** Renders the page for an error thrown before the first byte (status 500 unless it sets one). */
-  errorPage?: (error: unknown, dev: boolean) => Page;
+  /**
+   * Renders the page for an error thrown before the response started: gets
+   * the error and its status (a `ServerError`'s or `HTTPException`'s, else
+   * 500), which the page has unless it sets another.
+   */
+  errorPage?: (error: unknown, dev: boolean, status: number) => Page;
   /** Show error details in pages. @default import.meta.env.DEV */
   dev?: boolean;
   /** How the HTML stream sizes its chunks. */
@@ -72,9 +76,10 @@ export interface AppOptions {
   after?: AfterHook | readonly AfterHook[];
   /**
    * Sees every error thrown by a hook, middleware or route, and by a page
-   * before its first byte. Return a `Response` to answer with it; return
-   * nothing for the default (an `HTTPException`'s own response, else the
-   * error page).
+   * before its first byte (not a server function's own errors: they go back
+   * to its caller). Return a `Response` to answer with it; return nothing for
+   * litflare's answer (see the README's "Errors and redirects"). Hono's
+   * `app.onError()` instead replaces litflare's error handling altogether.
    */
   onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
   /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */

@@ -1,5 +1,5 @@
-import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { Hono, type Context, type ErrorHandler } from 'hono';
+import { RPC_PATH } from '../../shared/rpc/protocol.js';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
 import { requestContext, tryCurrentContext } from '../context/storage.js';
 import type { AppEnv } from '../env.js';
@@ -10,7 +10,9 @@ import { sessionSettings } from '../session/options.js';
 import { renderPage, type Page } from '../ssr/page.js';
 import { parseShell, type Shell } from '../ssr/shell.js';
 import { appShell } from './app-shell.js';
-import { defaultErrorPage, defaultNotFoundPage } from './error-pages.js';
+import { registerBeforeRoutes } from './before-routes.js';
+import { defaultNotFoundPage } from './error-pages.js';
+import { errorResponse } from './error-response.js';
 import { hooks } from './hooks.js';
 import { toPage, type Layout, type PageHandler } from './page-route.js';
 import { requestScope } from './request-scope.js';
@@ -23,8 +25,10 @@ import type { AppOptions } from './app-options.js';
 
 /**
  * A litflare app: a Hono app with page routes that render Lit templates as
- * streamed HTML. Add ordinary Hono routes and middleware to it as usual, and
- * `export default` it from the Worker entry.
+ * streamed HTML. Add ordinary Hono routes and middleware to it as usual
+ * (middleware first: server functions are served from where the first route
+ * is added), `export default` it from the Worker entry or mount it into
+ * another Hono app with `route()`.
  *
  * @example
  * ```ts
@@ -40,6 +44,8 @@ export class LitflareApp extends Hono<AppEnv> {
   readonly #settings: ScopeSettings;
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
+  /** The app's error handler: litflare's, until the user sets their own with `app.onError()`. */
+  #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
 
   constructor(options: AppOptions = {}) {
     super();
@@ -56,24 +62,22 @@ export class LitflareApp extends Hono<AppEnv> {
     const before = [options.before ?? []].flat();
     const after = [options.after ?? []].flat();
     if (before.length > 0 || after.length > 0) {
-      this.use(hooks(before, after, (error, c) => this.#errorResponse(error, c)));
+      // Errors go to the app's error handler of the moment: a user's app.onError() replaces litflare's.
+      this.use(hooks(before, after, (error, c) => this.#errorHandler(error, c)));
     }
     this.notFound(async (c) => {
       const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);
       return this.render({ status: 404, ...(await this.#withLayout(page, c, this.#options.layout)) });
     });
-    this.onError((error, c) => this.#errorResponse(error, c));
-    // Server functions are mounted on the first request, after the app's own
-    // middleware, so that middleware (and the hooks) wrap them like every other route.
-    const dispatch = this.fetch;
-    let mounted = false;
-    this.fetch = (request, env, executionCtx) => {
-      if (!mounted) {
-        mounted = true;
-        mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc });
-      }
-      return dispatch(request, env, executionCtx);
+    const onError = this.onError;
+    this.onError = (handler) => {
+      this.#errorHandler = handler;
+      return onError(handler);
     };
+    this.onError(this.#errorHandler);
+    registerBeforeRoutes(this, `${RPC_PATH}probe`, () =>
+      mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc }),
+    );
   }
 
   /**
@@ -197,47 +201,19 @@ export class LitflareApp extends Hono<AppEnv> {
         onFail: () => scope?.fail(),
       });
     } catch (error) {
-      return this.#errorResponse(error, c);
+      // Before the first byte: the request's error, for the app's error handler (litflare's, or the user's app.onError).
+      if (c === undefined) return this.#errorResponse(error, c);
+      throw error instanceof Error ? error : new Error(String(error));
     }
   }
 
-  async #errorResponse(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
-    const response = await this.#errorAnswer(error, c);
-    // Something threw and the request ends in a server error: its session changes must not be half-written.
-    if (response.status >= 500 && c !== undefined) scopeOf(c)?.fail();
-    return response;
-  }
-
-  async #errorAnswer(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
-    const custom = c === undefined ? undefined : await this.#customErrorResponse(error, c);
-    if (custom !== undefined) return custom;
-    if (error instanceof HTTPException) return error.getResponse();
-    console.error('litflare: a page failed before its first byte', error);
-    try {
-      const page = (this.#options.errorPage ?? defaultErrorPage)(error, this.#dev);
-      return await renderPage({ status: 500, ...page }, await this.#shell(), {
-        dev: this.#dev,
-        error,
-        nonce: c?.get('secureHeadersNonce'),
-      });
-    } catch (pageError) {
-      console.error('litflare: the error page failed too', pageError);
-      return new Response('Internal Server Error', {
-        status: 500,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-      });
-    }
-  }
-
-  async #customErrorResponse(error: unknown, c: Context<AppEnv>): Promise<Response | undefined> {
-    if (this.#options.onError === undefined) return undefined;
-    try {
-      const response = await this.#options.onError(error, c);
-      return response instanceof Response ? response : undefined;
-    } catch (handlerError) {
-      console.error('litflare: the app’s onError threw; answering with the default error response', handlerError);
-      return undefined;
-    }
+  #errorResponse(error: unknown, c: Context<AppEnv> | undefined): Promise<Response> {
+    return errorResponse(error, c, {
+      dev: this.#dev,
+      errorPage: this.#options.errorPage,
+      onError: this.#options.onError,
+      shell: () => this.#shell(),
+    });
   }
 
   async #shell(): Promise<Shell> {

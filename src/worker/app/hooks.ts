@@ -30,18 +30,19 @@ export type AfterHook = (c: Context<AppEnv>) => Response | void | Promise<Respon
 
 /**
  * The middleware that runs an app's before and after hooks around
- * everything registered after it. An error thrown by a before hook or a
- * route becomes the app's error response, which the after hooks then see.
+ * everything registered after it. An error thrown by a before hook becomes
+ * the app's error response (as Hono makes a route's error, which has then
+ * been answered already), which the after hooks then see.
  *
  * @example
  * ```ts
- * app.use(hooks([auth], [poweredBy], (error, c) => errorResponse(error, c)));
+ * app.use(hooks([auth], [poweredBy], (error, c) => c.text(error.message, 500)));
  * ```
  */
 export function hooks(
   before: readonly BeforeHook[],
   after: readonly AfterHook[],
-  onError: (error: unknown, c: Context<AppEnv>) => Promise<Response>,
+  onError: (error: Error, c: Context<AppEnv>) => Response | Promise<Response>,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     try {
@@ -55,7 +56,10 @@ export function hooks(
         }
       }
       if (!answered) await next();
-    } catch (error) {
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      // As Hono records a route's error: the request scope reads it to drop a failed request's session changes.
+      c.error = error;
       c.res = await onError(error, c);
     }
     for (const hook of after) {

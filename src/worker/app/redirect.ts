@@ -1,4 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
+import { isServerError, ServerError } from '../../shared/server-error.js';
 
 /**
  * The statuses {@link redirect} sends.
@@ -12,10 +13,35 @@ import { HTTPException } from 'hono/http-exception';
 export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
 /**
- * Ends the page with a redirect, from a page handler, a layout, or a
- * component's first render: anywhere before the first byte has gone out. (If
- * the page is already streaming, the redirect is made by the page itself,
- * with `<meta http-equiv="refresh">`.)
+ * What {@link redirect} throws: a `ServerError` whose status is the redirect's
+ * (3xx) and that says where to go. Like Hono's `HTTPException` it has
+ * `getResponse()`, so Hono's own error handler (and any written like it)
+ * answers it with the redirect too.
+ */
+class Redirect extends ServerError {
+  override readonly status: RedirectStatus;
+  /** Where the redirect points. */
+  readonly location: string;
+
+  constructor(location: string, status: RedirectStatus) {
+    super(status, `Redirect (${status}) to ${location}`);
+    this.status = status;
+    this.location = location;
+  }
+
+  getResponse(): Response {
+    return new Response(null, { status: this.status, headers: { location: this.location } });
+  }
+}
+
+/**
+ * Ends what is running with a redirect: a page handler, a layout, a
+ * component's render, a `ServerData` call, a server function or a streamed
+ * result. Before a page's first byte the answer is a real redirect; once a
+ * page is streaming it redirects itself (`<meta http-equiv="refresh">`); a
+ * server function's caller in the browser is navigated there (see the
+ * README's "Errors and redirects"). It throws a `ServerError` with the
+ * redirect's status and a `location`: rethrow it if you catch errors around it.
  *
  * @example
  * ```ts
@@ -26,11 +52,43 @@ export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
  * ```
  */
 export function redirect(location: string, status: RedirectStatus = 302): never {
-  throw new HTTPException(status, { res: new Response(null, { status, headers: { location } }) });
+  throw new Redirect(location, status);
 }
 
-/** Where a {@link redirect} error points, if it is one. */
+/** Where a thrown redirect points, and with which status. */
+export interface RedirectTarget {
+  readonly location: string;
+  readonly status: number;
+}
+
+/**
+ * The redirect a thrown value asks for: one {@link redirect} threw (also from
+ * another copy of litflare), or a Hono `HTTPException` with a 3xx status and
+ * a response carrying `Location`; otherwise `undefined`.
+ *
+ * @example
+ * ```ts
+ * const target = redirectOf(error);
+ * if (target !== undefined) return new Response(null, { status: target.status, headers: { location: target.location } });
+ * ```
+ */
+export function redirectOf(error: unknown): RedirectTarget | undefined {
+  if (isServerError(error) && isRedirectStatus(error.status)) {
+    const location = (error as { location?: unknown }).location;
+    return typeof location === 'string' ? { location, status: error.status } : undefined;
+  }
+  if (error instanceof HTTPException && isRedirectStatus(error.status)) {
+    const location = error.res?.headers.get('location');
+    return typeof location === 'string' ? { location, status: error.status } : undefined;
+  }
+  return undefined;
+}
+
+/** Where a thrown redirect points, if it is one (see {@link redirectOf}). */
 export function redirectLocation(error: unknown): string | undefined {
-  if (!(error instanceof HTTPException) || error.status < 300 || error.status > 399) return undefined;
-  return error.getResponse().headers.get('location') ?? undefined;
+  return redirectOf(error)?.location;
+}
+
+function isRedirectStatus(status: number): boolean {
+  return status >= 300 && status <= 399;
 }

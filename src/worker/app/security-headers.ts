@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../env.js';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
-import { isWebSocketUpgrade } from '../websocket/route.js';
 
 /**
  * Options of Hono's `secureHeaders()` (Hono does not export the type by name).
@@ -47,9 +46,11 @@ export const strictCsp: ContentSecurityPolicy = Object.freeze({
  * nonce made for each response, a header a route set itself is kept
  * (`overwrite: false`), `X-Powered-By` is left to the app, and no HSTS in
  * development (it would pin `localhost` to HTTPS). Server function answers
- * (data, never a document) get every header but the CSP. WebSocket upgrades pass
- * untouched: a 101 carries no document, and its headers cannot change. A
- * response whose headers cannot change (one a route passed on from `fetch()`
+ * (data, never a document) get every header but the CSP. A WebSocket route's
+ * 101 passes untouched: it carries no document, and its headers cannot
+ * change; anything else answered to a request that asked for an upgrade (a
+ * page, a 426, a 404) gets the headers like any response. A response whose
+ * headers cannot change (one a route passed on from `fetch()`
  * or a service binding) is copied, so that it gets them too instead of failing.
  *
  * @example
@@ -75,14 +76,22 @@ export function securityHeaders(
   // nothing there, so they skip it and the nonce it costs to make.
   const data = policy === undefined ? documents : secureHeaders(base);
   return async (c, next) => {
-    if (isWebSocketUpgrade(c)) return next();
     const middleware = c.req.path.startsWith(RPC_PATH) ? data : documents;
-    return middleware(c, async () => {
-      await next();
-      if (c.res.status !== 101 && !headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
-    });
+    try {
+      await middleware(c, async () => {
+        await next();
+        // Hono's middleware sets its headers when this returns: leave before.
+        if (c.res.status === 101) throw SWITCHED;
+        if (!headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
+      });
+    } catch (error) {
+      if (error !== SWITCHED) throw error;
+    }
   };
 }
+
+/** Thrown past Hono's middleware when the answer is a WebSocket's 101. */
+const SWITCHED = Symbol('switching protocols');
 
 function headersCanChange(response: Response): boolean {
   try {

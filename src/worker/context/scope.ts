@@ -45,6 +45,9 @@ export class Scope {
   readonly #beforeDone: Task[] = [];
   #bodyStillRendering = false;
   #failed = false;
+  #personal = false;
+  /** The response's `Cache-Control` when it went out letting shared caches keep it. */
+  #sharedCaching: string | undefined;
   /** `waitUntil()` promises not settled yet. */
   #pending = 0;
   #whenOver: (() => void)[] = [];
@@ -65,6 +68,32 @@ export class Scope {
   /** Whether {@link fail} was called. */
   get failed(): boolean {
     return this.#failed;
+  }
+
+  /**
+   * Declares that the response depends on who asks: `accessor` read the
+   * session or the request's cookies. Such a response is kept from shared
+   * caches; one that already went out cacheable by them (a streamed page that
+   * set its own public `Cache-Control`) cannot be, so the read throws.
+   */
+  readsVisitor(accessor: string): void {
+    this.#personal = true;
+    if (this.#sharedCaching === undefined) return;
+    throw new Error(
+      `litflare: ${accessor} came after the response headers went out with Cache-Control "${this.#sharedCaching}", ` +
+        'which lets shared caches give this response to every visitor, and what it reads belongs to this one. ' +
+        'Read it before the page streams (in the page handler or a before hook), or drop the shared caching.',
+    );
+  }
+
+  /** Whether the response depends on who asks: it read the session or cookies, or sets a cookie. */
+  get personal(): boolean {
+    return this.#personal || this.cookies.length > 0;
+  }
+
+  /** Records that the response went out with a `Cache-Control` that lets shared caches keep it. */
+  sentSharedCaching(cacheControl: string): void {
+    this.#sharedCaching = cacheControl;
   }
 
   /** Runs `task` just before the response headers are fixed (e.g. to decide the session cookie). */

@@ -34,7 +34,7 @@ const encoder = new TextEncoder();
  * ```
  */
 export function cookie(name: string, options: CookieReadOptions = {}): string | undefined {
-  httpScope('cookie()');
+  httpScope('cookie()').readsVisitor('cookie()');
   return getCookie(currentContext('cookie()'), name, options.prefix);
 }
 
@@ -48,7 +48,7 @@ export function cookie(name: string, options: CookieReadOptions = {}): string | 
  * ```
  */
 export function cookies(): Record<string, string> {
-  httpScope('cookies()');
+  httpScope('cookies()').readsVisitor('cookies()');
   return getCookie(currentContext('cookies()'));
 }
 
@@ -67,7 +67,7 @@ export async function signedCookie(
   secret: string | BufferSource,
   options: CookieReadOptions = {},
 ): Promise<string | false | undefined> {
-  httpScope('signedCookie()');
+  httpScope('signedCookie()').readsVisitor('signedCookie()');
   return getSignedCookie(currentContext('signedCookie()'), secret, name, options.prefix);
 }
 

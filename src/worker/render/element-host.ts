@@ -3,6 +3,7 @@ import { LitElementRenderer } from '@lit-labs/ssr';
 import { ariaMixinAttributes, HYDRATE_INTERNALS_ATTR_PREFIX } from '@lit-labs/ssr-dom-shim';
 import { escapeHtml } from '../../shared/escape-html.js';
 import { attributeToProperty, changedProperties } from './lit-internals.js';
+import { parsedAttribute } from './parsed-attribute.js';
 
 /** What the renderer calls on a LitElement that TypeScript keeps protected. */
 interface ServerElement extends HTMLElement {
@@ -60,8 +61,13 @@ export class ElementHost {
     }
   }
 
-  /** Sets an attribute (name in lower case), as the parser would: a LitElement turns it into its property. */
-  setAttribute(name: string, value: string): void {
+  /**
+   * Sets an attribute (name in lower case), as the parser would: with the
+   * value the browser will read back (see {@link parsedAttribute}), which a
+   * LitElement turns into its property.
+   */
+  setAttribute(name: string, written: string): void {
+    const value = parsedAttribute(written);
     const element = this.element;
     if (element === undefined) {
       this.#plainAttributes!.set(name, value);

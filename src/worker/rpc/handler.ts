@@ -3,7 +3,8 @@ import { RPC_PATH, type WireError } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
 import { scopeOf } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
-import { rpcError, toWireError } from './errors.js';
+import { redirectOf } from '../app/redirect.js';
+import { rpcError, rpcRedirect, toWireError } from './errors.js';
 import { isCrossSite, type AllowedOrigins } from './origin.js';
 import { bodyLimitOf, readArgs, type BodyLimit } from './read-args.js';
 import { findServerFn, loadServerFn } from './registry.js';
@@ -86,6 +87,8 @@ async function call(
   try {
     result = await fn(...args);
   } catch (error) {
+    const target = redirectOf(error);
+    if (target !== undefined) return rpcRedirect(target.location);
     return failed(c, toWireError(error, options.dev, entry.name));
   }
   const scope = scopeOf(c);

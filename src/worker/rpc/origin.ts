@@ -33,7 +33,14 @@ export function isCrossSite(c: Context, allowed?: AllowedOrigins): boolean {
 }
 
 /**
- * Whether `origin` is the app's own or one of the allowed others.
+ * Whether `origin` is the app's own or one of the allowed others. The app's
+ * own is the one the browser addressed: the `Host` header it sent (which a
+ * page cannot set), with the URL's scheme. Never the URL's host: behind a
+ * proxy that builds the URL from the request path (`vite preview` makes
+ * `http://evil.example/x` of `GET //evil.example/x`), the URL's host is
+ * whatever the attacker wrote. `X-Forwarded-Host` is not trusted either: any
+ * client can send it; an app behind a proxy that rewrites `Host` lists its
+ * public origin in `allowOrigins`.
  *
  * @example
  * ```ts
@@ -41,9 +48,21 @@ export function isCrossSite(c: Context, allowed?: AllowedOrigins): boolean {
  * ```
  */
 export function originAllowed(origin: string, c: Context, allowed?: AllowedOrigins): boolean {
-  if (origin === new URL(c.req.url).origin) return true;
+  if (origin === ownOrigin(c.req.raw)) return true;
   if (allowed === undefined) return false;
   if (typeof allowed === 'string') return origin === allowed;
   if (typeof allowed === 'function') return allowed(origin, c);
   return allowed.includes(origin);
+}
+
+/**
+ * The scheme of the request's URL and the host of its `Host` header (the
+ * URL's host when there is none: a request made in code, such as
+ * `app.request()`). String work only: it runs on every state-changing call.
+ */
+function ownOrigin(request: Request): string {
+  const host = request.headers.get('host');
+  if (host === null) return new URL(request.url).origin;
+  const url = request.url;
+  return url.slice(0, url.indexOf(':') + 3) + host.toLowerCase();
 }

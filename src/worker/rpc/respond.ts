@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'devalue';
-import { END, ERROR, ITEM, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
+import { END, ERROR, ITEM, REDIRECT, RPC_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
+import { redirectOf } from '../app/redirect.js';
 import { toWireError } from './errors.js';
 
 /** How a call's answer is encoded. */
@@ -30,7 +31,7 @@ const encoder = new TextEncoder();
  * `ReadableStream`, async iterable or async generator as a stream of devalue
  * frames, one per line, produced as the client reads. When the client goes
  * away the iterator is returned (a generator's `finally` runs); an error
- * mid-stream becomes an error frame.
+ * mid-stream becomes an error frame, a `redirect()` a redirect frame.
  *
  * @example
  * ```ts
@@ -75,9 +76,7 @@ function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): Read
           }
         } catch (error) {
           finished = true;
-          const wire = toWireError(error, options.dev, options.name);
-          if (wire.status >= 500) options.onFail?.();
-          frame = stringify([ERROR, wire]);
+          frame = endFrame(error, options);
           // The item may have failed to serialize, with the producer still open.
           await inRequest(async () => {
             await iterator.return?.();
@@ -99,6 +98,14 @@ function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): Read
     },
     { highWaterMark: 0 },
   );
+}
+
+function endFrame(error: unknown, options: RespondOptions): string {
+  const target = redirectOf(error);
+  if (target !== undefined) return stringify([REDIRECT, target.location]);
+  const wire = toWireError(error, options.dev, options.name);
+  if (wire.status >= 500) options.onFail?.();
+  return stringify([ERROR, wire]);
 }
 
 function asAsyncIterable(value: unknown): AsyncIterable<unknown> | undefined {

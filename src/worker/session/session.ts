@@ -94,6 +94,7 @@ const SESSION_SLOT = Symbol('litflare.session');
  */
 export async function session<Data extends object = Record<string, unknown>>(): Promise<Session<Data>> {
   const scope = httpScope('session()');
+  scope.readsVisitor('session()');
   const settings = scope.settings.session;
   if (settings === undefined) {
     throw new Error(

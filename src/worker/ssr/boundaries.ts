@@ -2,6 +2,7 @@ import type { Settled } from '../../shared/server-data/settled.js';
 import type { ElementHost } from '../render/element-host.js';
 import type { RenderHooks } from '../render/render-hooks.js';
 import { TemplateRenderer } from '../render/renderer.js';
+import { redirectLocation } from '../app/redirect.js';
 import { toWireError } from '../rpc/errors.js';
 import type { Renderable } from './chunk-writer.js';
 import type { HydrationData } from './hydration-data.js';
@@ -30,6 +31,9 @@ export interface BoundaryOptions {
  * its element becomes a boundary, and {@link stream} yields each boundary's
  * markup as soon as all its calls settle: in resolution order, nested
  * boundaries included, each with its hydration data and the swap script.
+ * A call that ends in `redirect()` ends the page with that redirect: the
+ * stream (or an element rendering after it) throws it, and the page's
+ * late-error marker turns it into a meta refresh.
  *
  * @example
  * ```ts
@@ -54,6 +58,8 @@ export class Boundaries {
   #wake: (() => void) | undefined;
   #nextId = 0;
   #swapDefined = false;
+  /** The first `redirect()` a call of this page threw: the page goes there. */
+  #redirect: unknown = undefined;
 
   constructor(data: HydrationData, options: BoundaryOptions) {
     this.#data = data;
@@ -63,7 +69,7 @@ export class Boundaries {
 
   /** Whether server data is still loading (the page will stream more after what rendered so far). */
   get loading(): boolean {
-    return this.#waiting > 0 || this.#ready.length > 0;
+    return this.#waiting > 0 || this.#ready.length > 0 || this.#redirect !== undefined;
   }
 
   /** An element with a `ServerData` controller was constructed. */
@@ -84,6 +90,7 @@ export class Boundaries {
 
   /** See `ServerDataBackend.settled`. */
   settled(host: object, key: string, call: () => Promise<unknown>, timeout: number | undefined): Settled | undefined {
+    if (this.#redirect !== undefined) throw this.#redirect;
     const known = this.#settled.get(key);
     if (known !== undefined) return known;
     const instance = this.#instances.get(host);
@@ -116,7 +123,7 @@ export class Boundaries {
     return {
       [Symbol.iterator]: () => ({
         next: (): IteratorResult<Renderable> => {
-          if (this.#waiting === 0 && this.#ready.length === 0) return { done: true, value: undefined };
+          if (!this.loading) return { done: true, value: undefined };
           return { done: false, value: this.#next() };
         },
       }),
@@ -124,7 +131,8 @@ export class Boundaries {
   }
 
   async #next(): Promise<Renderable[]> {
-    while (this.#ready.length === 0) await new Promise<void>((resolve) => (this.#wake = resolve));
+    while (this.#ready.length === 0 && this.#redirect === undefined) await new Promise<void>((resolve) => (this.#wake = resolve));
+    if (this.#redirect !== undefined) throw this.#redirect;
     const boundary = this.#ready.shift()!;
     const { host } = boundary;
     const swap = (): string => {
@@ -144,9 +152,13 @@ export class Boundaries {
     void Promise.all(boundary.calls).then(() => {
       this.#waiting--;
       this.#ready.push(boundary);
-      this.#wake?.();
-      this.#wake = undefined;
+      this.#wakeUp();
     });
+  }
+
+  #wakeUp(): void {
+    this.#wake?.();
+    this.#wake = undefined;
   }
 
   #start(key: string, call: () => Promise<unknown>, timeout: number): Promise<Settled> {
@@ -161,12 +173,18 @@ export class Boundaries {
       .then(call)
       .then(
         (value): Settled => ({ value }),
-        (error: unknown): Settled => ({ error: toWireError(error, this.#options.dev) }),
+        (error: unknown): Settled => {
+          if (redirectLocation(error) === undefined) return { error: toWireError(error, this.#options.dev) };
+          this.#redirect ??= error;
+          this.#wakeUp();
+          // Never rendered nor sent: the page ends with the redirect.
+          return { error: { status: 500, message: 'redirected' } };
+        },
       );
     return Promise.race([settled, timedOut]).then((result) => {
       clearTimeout(timer);
       this.#settled.set(key, result);
-      this.#data.addData(key, result);
+      if (this.#redirect === undefined) this.#data.addData(key, result);
       return result;
     });
   }

@@ -1,6 +1,7 @@
 import { stringify } from 'devalue';
 import { DATA_SCRIPT_TYPE, escapeScriptJson, type HydrationPayload } from '../../shared/hydration.js';
 import type { Settled } from '../../shared/server-data/settled.js';
+import { LitValueError, refuseLitValues } from './lit-values.js';
 
 /**
  * Collects what one page render must hand to the browser so that hydration
@@ -42,7 +43,7 @@ export class HydrationData {
     if (data !== undefined) payload.data = data;
     let json: string;
     try {
-      json = stringify(payload);
+      json = stringify(payload, refuseLitValues);
     } catch (error) {
       throw props === undefined ? dataError(error) : this.#explain(props, error);
     }
@@ -54,11 +55,18 @@ export class HydrationData {
     for (const [id, value] of Object.entries(props)) {
       for (const [name, property] of Object.entries(value)) {
         try {
-          stringify(property);
+          stringify(property, refuseLitValues);
         } catch (cause) {
+          const what = `litflare: the page template set .${name} on <${this.#tags[Number(id)]}>, and that value cannot be sent to the browser for hydration`;
+          if (cause instanceof LitValueError) {
+            return new Error(
+              `${what}: ${cause.message}. Render templates and directives where they are shown — as the element's ` +
+                'children (into a <slot>), or inside its own render() — and pass it plain data.',
+              { cause },
+            );
+          }
           return new Error(
-            `litflare: the page template set .${name} on <${this.#tags[Number(id)]}>, and that value cannot be ` +
-              `sent to the browser for hydration (${cause instanceof Error ? cause.message : String(cause)}). ` +
+            `${what} (${cause instanceof Error ? cause.message : String(cause)}). ` +
               'Pass plain data (objects, arrays, Date, Map, Set, …), or let the element load it itself.',
             { cause },
           );

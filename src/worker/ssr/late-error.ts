@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../shared/escape-html.js';
+import { deliberateError } from '../app/error-status.js';
 import { redirectLocation } from '../app/redirect.js';
 import { devErrorScript } from './dev-error-script.js';
 
@@ -12,7 +13,10 @@ interface OpenElements {
  * Markup that ends a page whose rendering failed after the first byte went
  * out. It first closes the shadow-root templates and custom elements that
  * were open when the error was thrown, so the marker lands in the page's
- * light DOM where it is visible, not inside an unattached template.
+ * light DOM where it is visible, not inside an unattached template. A
+ * redirect becomes a `<meta http-equiv="refresh">`; a `ServerError` (or
+ * `HTTPException`) shows its message; any other error shows its stack, and
+ * opens Vite's overlay, only in development.
  *
  * @example
  * ```ts
@@ -33,7 +37,10 @@ export function lateErrorMarker(error: unknown, open: OpenElements, dev: boolean
     const href = escapeHtml(location);
     return `${close}<meta http-equiv="refresh" content="0;url=${href}"><p data-litflare-redirect><a href="${href}">Continue</a></p>`;
   }
-  const detail = dev ? (error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '') + devErrorScript(error) : '';
+  const deliberate = deliberateError(error);
+  let detail = '';
+  if (deliberate !== undefined) detail = `<p>${escapeHtml(deliberate.message)}</p>`;
+  else if (dev) detail = (error instanceof Error ? `<pre>${escapeHtml(error.stack ?? error.message)}</pre>` : '') + devErrorScript(error);
   return (
     `${close}<div data-litflare-error role="alert" style="margin:1rem;padding:1rem;border:2px solid #b00020;` +
     `border-radius:8px;background:#fff0f0;color:#6d0014;font:16px/1.4 system-ui,sans-serif">` +

@@ -10,7 +10,7 @@ import { HydrationData } from './hydration-data.js';
 import { pageHooks } from './page-hooks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
-import { redirectLocation } from '../app/redirect.js';
+import { errorStatus } from '../app/error-status.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,
@@ -52,7 +52,7 @@ export interface RenderPageOptions extends ChunkOptions {
   islands?: Islands;
   /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
   nonce?: string;
-  /** Called when rendering fails after the first byte (not for a redirect), before the stream ends. */
+  /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
   /**
    * The error this page reports (an error page), handed to the browser's
@@ -64,8 +64,9 @@ export interface RenderPageOptions extends ChunkOptions {
 /**
  * Renders a page into the document shell as a streamed HTML response. The
  * first chunk is rendered before this resolves: an error there rejects (so
- * the caller can answer with an error page and a 500); an error later ends
- * the stream with a visible marker and is logged.
+ * the caller can answer with an error page and its status); an error later
+ * ends the stream with a visible marker (a redirect with a meta refresh) and,
+ * when it is a server error, is logged.
  *
  * @example
  * ```ts
@@ -93,7 +94,8 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     ...options,
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
-      if (redirectLocation(error) === undefined) {
+      // A redirect or a deliberate 4xx is the page's answer, not a failure.
+      if (errorStatus(error) >= 500) {
         console.error('litflare: rendering failed after the response had started', error);
         options.onFail?.();
       }

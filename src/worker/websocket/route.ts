@@ -60,7 +60,7 @@ export function websocketRoute(
       return c.text(`"${name}" is not a valid name here: it must match ${String(names)}.`, 400);
     }
     const namespace = lookupBinding('durableObject', binding, `app.websocket(${JSON.stringify(path)})`) as NamespaceWithNames;
-    return namespace.getByName(name).fetch(withoutClientId(c));
+    return namespace.getByName(name).fetch(withoutClientChoices(c));
   };
 }
 
@@ -84,16 +84,22 @@ function routeParam(path: string, wanted: string | undefined): string {
 }
 
 /**
- * partyserver takes a connection's id from the `_pk` query parameter when
- * present; ids are how it excludes and finds connections, so a client must
- * not choose one (it could take another's). Without it, the server makes one.
+ * What partyserver would take from the client and must not: a connection's id
+ * from the `_pk` query parameter (ids are how it excludes and finds
+ * connections, so a client could take another's; without it, the server
+ * makes one), and the object's props, name and namespace from `x-partykit-*`
+ * headers (meant for the Worker to set, never the browser; a malformed one
+ * fails the upgrade).
  */
-function withoutClientId(c: Context<AppEnv>): Request {
+function withoutClientChoices(c: Context<AppEnv>): Request {
   const request = c.req.raw;
   const url = new URL(request.url);
-  if (!url.searchParams.has('_pk')) return request;
+  const headers = [...request.headers.keys()].filter((name) => name.startsWith('x-partykit-'));
+  if (!url.searchParams.has('_pk') && headers.length === 0) return request;
   url.searchParams.delete('_pk');
-  return new Request(url, request);
+  const cleaned = new Request(url, request);
+  for (const name of headers) cleaned.headers.delete(name);
+  return cleaned;
 }
 
 /**
@@ -101,7 +107,7 @@ function withoutClientId(c: Context<AppEnv>): Request {
  *
  * @example
  * ```ts
- * if (isWebSocketUpgrade(c)) return next(); // a 101 carries no document
+ * if (!isWebSocketUpgrade(c)) return c.text('Connect with a WebSocket.', 426, { upgrade: 'websocket' });
  * ```
  */
 export function isWebSocketUpgrade(c: Context): boolean {

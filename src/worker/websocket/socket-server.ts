@@ -3,6 +3,8 @@ import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
 import { encodeFrame } from '../../shared/websocket/frames.js';
 import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
+import { deliberateError } from '../app/error-status.js';
+import { redirectLocation } from '../app/redirect.js';
 import { decodeWithin } from '../rpc/decode.js';
 import { describeRefusal } from '../rpc/measure.js';
 import { isTooBig } from './message-size.js';
@@ -39,8 +41,11 @@ export interface PublishOptions {
  * it). A message over {@link maxMessageBytes} closes its connection with 1009; one
  * that is not devalue, nests more than 64 levels deep, is larger than
  * {@link maxMessageSize} written out in full, or fails {@link input}, gets an
- * error frame and the connection stays open; a {@link SocketError} thrown by `receive` or
- * `onConnect` goes to that client only, anything else as "Internal error".
+ * error frame and the connection stays open; a {@link SocketError} or
+ * `ServerError` (or Hono `HTTPException`) thrown by `receive` or `onConnect`
+ * goes to that client only as a `SocketError` with its status, anything else
+ * as a 500 "Internal error" (a `redirect()` too: a message cannot navigate its
+ * sender; send it a message saying where to go instead).
  *
  * @example
  * ```ts
@@ -78,6 +83,9 @@ export abstract class SocketServer<
   /** A Standard Schema (zod, valibot, …) every client message must pass before {@link receive} sees it. */
   input: StandardSchemaV1<unknown, P['client']> | undefined = undefined;
 
+  /** Upgrades that reached onConnect (see {@link fetch}). */
+  readonly #reachedConnect = new WeakSet<Request>();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // partyserver answers an exception in onConnect with a JSON frame holding
@@ -85,6 +93,7 @@ export abstract class SocketServer<
     // leaving the first one accepted; litflare answers like any other failure.
     const onConnect = this.onConnect;
     this.onConnect = async (connection: Connection, context: ConnectionContext) => {
+      this.#reachedConnect.add(context.request);
       try {
         await onConnect.call(this, connection, context);
       } catch (error) {
@@ -92,6 +101,23 @@ export abstract class SocketServer<
         connection.close(1011, 'The server could not set up this connection');
       }
     };
+  }
+
+  /**
+   * partyserver's upgrade, minus its own failure answer: an exception before
+   * onConnect (in `onStart`, `getConnectionTags`, reading its headers) gets a
+   * 101 whose socket carries a JSON frame with the stack — file paths and all,
+   * in production too. Such an upgrade gets litflare's answer instead: an
+   * "Internal error" frame and close 1011 (partyserver has logged the error).
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const response = await super.fetch(request);
+    if (response.status !== 101 || this.#reachedConnect.has(request)) return response;
+    const { 0: client, 1: server } = new WebSocketPair();
+    server.accept();
+    server.send(encodeFrame(new SocketError('Internal error', undefined, 500)));
+    server.close(1011, 'The server could not set up this connection');
+    return new Response(null, { status: 101, webSocket: client });
   }
 
   /** Handles one message from a client, decoded (and validated, with {@link input}). */
@@ -182,8 +208,21 @@ export abstract class SocketServer<
       this.sendError(connection, error);
       return;
     }
-    console.error(`litflare: ${this.constructor.name} failed on a WebSocket connection`, error);
+    const deliberate = deliberateError(error);
+    if (deliberate !== undefined) {
+      if (deliberate.status >= 500) console.error(`litflare: ${this.constructor.name} failed on a WebSocket connection`, error);
+      this.sendError(connection, new SocketError(deliberate.message, deliberate.data, deliberate.status));
+      return;
+    }
+    const location = redirectLocation(error);
+    console.error(
+      location === undefined
+        ? `litflare: ${this.constructor.name} failed on a WebSocket connection`
+        : `litflare: ${this.constructor.name} called redirect(${JSON.stringify(location)}) for a WebSocket message, which ` +
+            'cannot navigate its client: send the client a message saying where to go instead.',
+      error,
+    );
     const detail = import.meta.env.DEV && error instanceof Error ? `: ${error.message}` : '';
-    this.sendError(connection, new SocketError(`Internal error${detail}`));
+    this.sendError(connection, new SocketError(`Internal error${detail}`, undefined, 500));
   }
 }

@@ -19,9 +19,9 @@ export interface ReadmeKit {
 }
 
 /** The helpers for one example's check, around its app. */
-export function kit(app: LitflareApp | undefined): ReadmeKit {
+export function kit(app: Pick<LitflareApp, 'fetch'> | undefined): ReadmeKit {
   const jar = { cookie: '' };
-  const theApp = (): LitflareApp => {
+  const theApp = (): Pick<LitflareApp, 'fetch'> => {
     if (app === undefined) throw new Error('this example has no worker/index.ts, so there is no app to send requests to');
     return app;
   };
