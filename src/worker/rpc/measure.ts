@@ -18,7 +18,7 @@ export type Refusal =
   | { kind: 'bigint'; maxLength: number }
   | { kind: 'collisions' };
 
-const NEW = 0;
+// Entry states of the walk; 0: not reached yet.
 const OPEN = 1;
 const DONE = 2;
 
@@ -160,7 +160,10 @@ export function describeRefusal(refusal: Refusal, subject: string, plural: boole
     case 'depth':
       return `${subject} ${nest} more than ${refusal.maxDepth} levels deep.`;
     case 'size':
-      return `${subject} ${are} larger than ${refusal.maxSize} written out in full, counting every shared reference, array slot (holes too) and character (the limit is ${refusal.setting}).`;
+      return (
+        `${subject} ${are} larger than ${refusal.maxSize} written out in full, counting every shared reference, ` +
+        `array slot (holes too) and character (the limit is ${refusal.setting}).`
+      );
     case 'bigint':
       return `${subject} ${hold} a BigInt of more than ${refusal.maxLength} digits.`;
     case 'collisions':
