@@ -3,6 +3,17 @@
 // built app). Each is a plain description, turned into a Request by the caller.
 import { stringify } from 'devalue';
 import fc from 'fast-check';
+import {
+  asArgs,
+  collection,
+  collidingBigInts,
+  collidingIntegers,
+  fanOut,
+  sharedString,
+  sparseArray,
+  tinyContainers,
+  type Entries,
+} from './amplification.js';
 
 /** One call as the fuzzer made it. */
 export interface HostileCall {
@@ -25,6 +36,8 @@ export interface FuzzTargets {
   save: string;
   /** POST, validated, streams. */
   stream: string;
+  /** POST, takes anything and stores `JSON.stringify` of it in KV: walks the whole expanded value. */
+  store: string;
 }
 
 /** Keys that pollute prototypes or shadow what code calls on objects. */
@@ -124,6 +137,40 @@ const pollution = fc
     ),
   );
 
+/** Integers that share a bucket in V8's Map and Set hash tables, found once (a few ms). */
+let colliding: number[] | undefined;
+
+/**
+ * Bodies of a few bytes to 64 KiB that decode to far more than their size:
+ * sparse arrays declaring up to 2³²−1 slots, shared-reference fan-out (a tree
+ * of width^levels values), one long string or binary buffer referred to many
+ * times, long runs of tiny containers, Map and Set keys chosen to collide in
+ * V8's hash tables, BigInts past the digit limit.
+ */
+const amplification: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.tuple(fc.oneof(fc.integer({ min: 1000, max: 2 ** 32 - 1 }), fc.constantFrom(2 ** 32 - 1, 100_000_000, 10_000_000)), fc.nat(50)).map(
+      ([length, present]) => sparseArray(length, Math.min(present, length)),
+    ),
+    fc
+      .tuple(fc.integer({ min: 8, max: 60 }), fc.integer({ min: 2, max: 4 }), fc.constantFrom('array', 'object', 'set', 'map') as fc.Arbitrary<'array' | 'object' | 'set' | 'map'>)
+      .map(([levels, width, shape]) => fanOut(levels, width, shape)),
+    fc.tuple(fc.integer({ min: 2, max: 20_000 }), fc.integer({ min: 1, max: 30_000 })).map(([times, length]) => sharedString(times, length)),
+    fc.integer({ min: 1, max: 6500 }).map((count) => tinyContainers(count)),
+    fc.tuple(fc.integer({ min: 100, max: 1500 }), fc.constantFrom('Set', 'Map') as fc.Arbitrary<'Set' | 'Map'>).map(([count, kind]) => collection(collidingBigInts(count), kind)),
+    fc.tuple(fc.integer({ min: 100, max: 3000 }), fc.constantFrom('Set', 'Map') as fc.Arbitrary<'Set' | 'Map'>).map(([count, kind]) => {
+      colliding ??= collidingIntegers(3000);
+      return collection(colliding.slice(0, count), kind);
+    }),
+    fc.tuple(fc.integer({ min: 1, max: 40_000 }), fc.integer({ min: 2, max: 2000 })).map(([bytes, views]): Entries => (base) => [
+      `[${Array.from({ length: views }, () => base + 1).join(',')}]`,
+      `["Uint8Array",${base + 2}]`,
+      `["ArrayBuffer","${'A'.repeat(Math.ceil(bytes / 3) * 4)}"]`,
+    ]),
+    fc.integer({ min: 4097, max: 60_000 }).map((digits): Entries => () => [`["BigInt","${'7'.repeat(digits)}"]`]),
+  )
+  .map(asArgs);
+
 /** Bodies no encoder wrote: random text and bytes. */
 const junkBody = fc.oneof(
   fc.string({ maxLength: 200 }),
@@ -141,6 +188,7 @@ const bodies: fc.Arbitrary<[string, string | Uint8Array]> = fc.oneof(
   deepNesting.map((body) => ['deep-nesting', body] as [string, string]),
   hugeNumbers.map((body) => ['huge-numbers', body] as [string, string]),
   pollution.map((body) => ['prototype-pollution', body] as [string, string]),
+  { arbitrary: amplification.map((body) => ['amplification', body] as [string, string]), weight: 2 },
   junkBody.map((body) => ['junk', body] as [string, string | Uint8Array]),
   { arbitrary: oversize.map((body) => ['oversize', body] as [string, string]), weight: 1 },
 );
@@ -183,7 +231,7 @@ const cookies = fc.oneof(
 
 const ids = (targets: FuzzTargets) =>
   fc.oneof(
-    { arbitrary: fc.constantFrom(targets.echo, targets.save, targets.stream, targets.lookup), weight: 12 },
+    { arbitrary: fc.constantFrom(targets.echo, targets.save, targets.stream, targets.lookup, targets.store), weight: 12 },
     fc.constantFrom(...DANGEROUS_KEYS, '', '..', '%2e%2e%2f', '%00', 'x'.repeat(5000)),
     fc.string({ maxLength: 30 }).map(uriEncode),
   );
@@ -191,7 +239,7 @@ const ids = (targets: FuzzTargets) =>
 /**
  * Hostile calls: malformed and hostile bodies (truncated devalue, deep
  * nesting, huge numbers, prototype-pollution keys, wrong types for validated
- * inputs, oversize, junk), query strings for the GET function, and headers
+ * inputs, amplification, oversize, junk), query strings for the GET function, and headers
  * (content types, origins, Sec-Fetch-Site, cookies), with methods and ids
  * that are sometimes wrong. `self` is the app's origin.
  */

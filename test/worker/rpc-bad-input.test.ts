@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as fns from './fixtures/rpc.server.js';
 import { testShell } from './fixtures/shell.js';
 
-const app = createApp({ shell: testShell, dev: false, allowOrigins: ['https://admin.example.com'], rpc: { maxBodySize: 1024 } });
+// Arguments may expand to 4096 (the shared chains below count 1,953 written out in full).
+const app = createApp({ shell: testShell, dev: false, allowOrigins: ['https://admin.example.com'], rpc: { maxBodySize: 1024, maxArgSize: 4096 } });
 const id = (fn: (...args: never[]) => unknown) => serverFnMeta(fn)!.id;
 const url = (fn: (...args: never[]) => unknown) => `http://localhost/_lf/rpc/${id(fn)}`;
 const post = (target: string, body: BodyInit | null, headers: Record<string, string> = {}) =>

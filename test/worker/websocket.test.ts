@@ -1,4 +1,5 @@
 import { runInDurableObject } from 'cloudflare:test';
+import { stringify } from 'devalue';
 import { env } from 'cloudflare:workers';
 import { SocketError } from 'litflare';
 import { MessageHistory } from 'litflare/durable-object';
@@ -8,6 +9,7 @@ import type { EchoProtocol } from './fixtures/echo-server.js';
 import { decodeFrame } from '../../src/shared/websocket/frames.js';
 import { send } from './fixtures/send.js';
 import { testShell } from './fixtures/shell.js';
+import { asMessage, fanOut, sparseArray } from '../support/amplification.js';
 import { openSocket, type TestSocket } from './fixtures/socket-client.js';
 
 type Welcome = Extract<EchoProtocol['server'], { type: 'welcome' }>;
@@ -206,6 +208,55 @@ describe('SocketServer', () => {
     expect(await socket.next()).toEqual({ type: 'echo', value: fill });
     socket.sendRaw(frame(`${fill}x`));
     expect(await socket.closed).toEqual({ code: 1009, reason: 'Message too big: the limit is 1024 bytes' });
+  });
+});
+
+describe('SocketServer bounds the work of a message by its size', () => {
+  /** Sends a raw frame; the next frame back and how long it took (the Durable Object runs in this isolate). */
+  async function exchange(socket: TestSocket, frame: string): Promise<{ answer: unknown; ms: number }> {
+    const started = performance.now();
+    socket.sendRaw(frame);
+    const answer = await socket.next();
+    return { answer, ms: performance.now() - started };
+  }
+  const tooLarge = (limit: number) =>
+    `The message is larger than ${limit} written out in full, counting every shared reference, array slot (holes too) and character (the limit is maxMessageSize).`;
+
+  it('a sparse array of up to 2³²−1 slots, shared-reference fan-out, deep nesting: an error frame in well under 50 ms; the connection stays', async () => {
+    const { socket } = await connect(`/echo/${newName()}`);
+    socket.send({ type: 'json', value: [1] });
+    expect(await socket.next()).toEqual({ type: 'json', length: 3 });
+    const refused = [
+      ...[10_000_000, 2 ** 32 - 1].map((length) => [asMessage('json', sparseArray(length)), tooLarge(1024)] as const),
+      ...[22, 40].map((levels) => [asMessage('json', fanOut(levels)), tooLarge(1024)] as const),
+      [stringify({ type: 'json', value: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) as unknown }), 'The message nests more than 64 levels deep.'] as const,
+    ];
+    for (const [frame, message] of refused) {
+      expect(frame.length).toBeLessThan(1024);
+      const { answer, ms } = await exchange(socket, frame);
+      expect(answer).toBeInstanceOf(SocketError);
+      expect((answer as SocketError).message).toBe(message);
+      expect(ms).toBeLessThan(50);
+    }
+    socket.send({ type: 'json', value: { a: [1, 2] } });
+    expect(await socket.next()).toEqual({ type: 'json', length: JSON.stringify({ a: [1, 2] }).length });
+    socket.close();
+  });
+
+  it('counts a shared value each time it is used, against maxMessageSize (by default maxMessageBytes)', async () => {
+    const { socket } = await connect(`/echo/${newName()}`);
+    // { type, value: [s, s] }: the object 1 + its keys 9, "echo" 5, the array 1, s twice (1 + its length each).
+    const twice = (length: number) => {
+      const text = 'x'.repeat(length);
+      return { type: 'echo' as const, value: [text, text] };
+    };
+    socket.send(twice(503));
+    expect(await socket.next()).toEqual(twice(503));
+    socket.send(twice(504));
+    const error = (await socket.next()) as SocketError;
+    expect(error).toBeInstanceOf(SocketError);
+    expect(error.message).toBe(tooLarge(1024));
+    socket.close();
   });
 });
 

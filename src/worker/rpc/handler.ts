@@ -16,19 +16,33 @@ import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
  *
  * @example
  * ```ts
- * createApp({ rpc: { maxBodySize: 64 * 1024 } });
+ * createApp({ rpc: { maxBodySize: 64 * 1024, maxArgSize: 256 * 1024 } });
  * ```
  */
 export interface RpcOptions {
   /** Largest request body, in bytes. @default 1_048_576 */
   maxBodySize?: number;
+  /**
+   * Largest the decoded arguments may be written out in full: every shared
+   * reference expanded (an object sent once and used twice counts twice),
+   * every array slot counted (the holes of a sparse array too), 1 per value
+   * plus 1 per character of a string or key, digit of a BigInt, byte of
+   * binary data. It bounds the work of any code that walks the arguments
+   * (`JSON.stringify`, a recursive schema): a few bytes of devalue can
+   * describe a tree of billions of values. Arguments without shared
+   * references or holes never count more than their body's length. Checked
+   * before they are decoded; beyond it: 400.
+   * @default maxBodySize
+   */
+  maxArgSize?: number;
 }
 
 /**
  * Serves every server function at `POST /_lf/rpc/<id>` (or `GET` for
  * functions marked `method: 'GET'`). Unknown id, wrong method, cross-site
- * call, wrong content type, too large a body, undecodable or wrong arguments:
- * each is answered with its precise 4xx before the function could run.
+ * call, wrong content type, too large a body, undecodable, too large (once
+ * expanded) or wrong arguments: each is answered with its precise 4xx before
+ * the function could run.
  *
  * @example
  * ```ts
@@ -36,10 +50,12 @@ export interface RpcOptions {
  * ```
  */
 export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins }): void {
-  const limit = bodyLimitOf(options.maxBodySize ?? 1_048_576);
+  const maxBodySize = options.maxBodySize ?? 1_048_576;
+  const limit = bodyLimitOf(maxBodySize);
+  const maxArgSize = options.maxArgSize ?? maxBodySize;
   app.all(`${RPC_PATH}:id`, async (c) => {
     try {
-      return await call(c, options, limit);
+      return await call(c, options, limit, maxArgSize);
     } catch (error) {
       return failed(c, toWireError(error, options.dev));
     }
@@ -50,6 +66,7 @@ async function call(
   c: Context<AppEnv>,
   options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins },
   limit: BodyLimit,
+  maxArgSize: number,
 ): Promise<Response> {
   const entry = await findServerFn(c.req.param('id') ?? '');
   if (entry === undefined) throw new ServerError(404, 'No server function has this id.');
@@ -62,7 +79,7 @@ async function call(
   if (entry.method === 'POST' && isCrossSite(c, options.allowOrigins)) {
     throw new ServerError(403, 'Cross-origin calls to server functions are refused.');
   }
-  const args = await readArgs(c, entry, limit);
+  const args = await readArgs(c, entry, limit, maxArgSize);
   const fn = await loadServerFn(entry);
   if (typeof fn !== 'function') throw new Error(`${entry.name} is not a function in its module`);
   const fnOptions = (fn as { [SERVER_FN_OPTIONS]?: ServerFnOptions })[SERVER_FN_OPTIONS];

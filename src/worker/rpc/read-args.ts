@@ -1,9 +1,9 @@
-import { parse } from 'devalue';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_QUERY_LENGTH, RPC_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
-import { nestedDeeperThan } from './nesting.js';
+import { decodeWithin } from './decode.js';
+import { describeRefusal } from './measure.js';
 import type { RegistryEntry } from './registry.js';
 
 /** How deep arguments may nest (arrays, objects, maps, sets); real arguments stay far below. */
@@ -13,30 +13,30 @@ export const MAX_ARGUMENT_DEPTH = 64;
  * Reads and checks a call's arguments: from the body of a POST (right content
  * type, at most `maxBodySize` bytes, enforced while reading) or the `args`
  * query parameter of a GET (at most 8 KB of query), nested at most
- * {@link MAX_ARGUMENT_DEPTH} levels. Throws a `ServerError` with the precise
- * 4xx otherwise; the function never runs.
+ * {@link MAX_ARGUMENT_DEPTH} levels, and no larger than `maxArgSize` written
+ * out in full (see `measureFlattened`, checked before they are revived).
+ * Throws a `ServerError` with the precise 4xx otherwise; the function never runs.
  *
  * @example
  * ```ts
- * const args = await readArgs(c, entry, bodyLimitOf(1_048_576));
+ * const args = await readArgs(c, entry, bodyLimitOf(1_048_576), 1_048_576);
  * ```
  */
-export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit): Promise<unknown[]> {
+export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit, maxArgSize: number): Promise<unknown[]> {
   const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, limit);
-  let args: unknown;
+  let decoded: ReturnType<typeof decodeWithin>;
   try {
-    args = text === '' ? [] : parse(text);
+    decoded = text === '' ? { value: [] } : decodeWithin(text, { maxDepth: MAX_ARGUMENT_DEPTH, maxSize: maxArgSize, sizeSetting: 'rpc: { maxArgSize }' });
   } catch {
     throw new ServerError(400, `The arguments of ${entry.name} could not be decoded (expected devalue).`);
   }
+  if ('refused' in decoded) throw new ServerError(400, describeRefusal(decoded.refused, `The arguments of ${entry.name}`, true));
+  const args = decoded.value;
   if (!Array.isArray(args)) {
     throw new ServerError(400, `The arguments of ${entry.name} must be an array.`);
   }
   if (args.length > entry.maxArgs) {
     throw new ServerError(400, `${entry.name} takes at most ${entry.maxArgs} argument(s), got ${args.length}.`);
-  }
-  if (nestedDeeperThan(args, MAX_ARGUMENT_DEPTH + 1)) {
-    throw new ServerError(400, `The arguments of ${entry.name} nest more than ${MAX_ARGUMENT_DEPTH} levels deep.`);
   }
   return args;
 }

@@ -1,4 +1,3 @@
-import { parse } from 'devalue';
 import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
 import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
 import { encodeFrame } from '../../shared/websocket/frames.js';
@@ -6,8 +5,13 @@ import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
 import { deliberateError } from '../app/error-status.js';
 import { redirectLocation } from '../app/redirect.js';
+import { decodeWithin } from '../rpc/decode.js';
+import { describeRefusal } from '../rpc/measure.js';
 import { isTooBig } from './message-size.js';
 import { validateMessage } from './validate.js';
+
+/** How deep a message may nest (arrays, objects, maps, sets), as server function arguments. */
+const MAX_MESSAGE_DEPTH = 64;
 
 /**
  * Options of {@link SocketServer.publish}.
@@ -35,12 +39,13 @@ export interface PublishOptions {
  *
  * Implement {@link receive} (not partyserver's `onMessage`, which decodes for
  * it). A message over {@link maxMessageBytes} closes its connection with 1009; one
- * that is not devalue, or fails {@link input}, gets an error frame and the
- * connection stays open; a {@link SocketError} or `ServerError` (or Hono
- * `HTTPException`) thrown by `receive` or `onConnect` goes to that client only
- * as a `SocketError` with its status, anything else as a 500 "Internal error"
- * (a `redirect()` too: a message cannot navigate its sender; send it a
- * message saying where to go instead).
+ * that is not devalue, nests more than 64 levels deep, is larger than
+ * {@link maxMessageSize} written out in full, or fails {@link input}, gets an
+ * error frame and the connection stays open; a {@link SocketError} or
+ * `ServerError` (or Hono `HTTPException`) thrown by `receive` or `onConnect`
+ * goes to that client only as a `SocketError` with its status, anything else
+ * as a 500 "Internal error" (a `redirect()` too: a message cannot navigate its
+ * sender; send it a message saying where to go instead).
  *
  * @example
  * ```ts
@@ -64,6 +69,16 @@ export abstract class SocketServer<
 
   /** The largest message a client may send, in bytes; a bigger one closes its connection with code 1009. */
   maxMessageBytes = 65_536;
+
+  /**
+   * The largest a decoded message may be written out in full: every shared
+   * reference expanded, every array slot counted (holes too), 1 per value plus
+   * 1 per character, digit or byte (as `createApp({ rpc: { maxArgSize } })`
+   * measures arguments). Checked before the message is decoded; a bigger one
+   * gets an error frame. Undefined: {@link maxMessageBytes}, which a message
+   * without shared references or holes never passes.
+   */
+  maxMessageSize: number | undefined = undefined;
 
   /** A Standard Schema (zod, valibot, …) every client message must pass before {@link receive} sees it. */
   input: StandardSchemaV1<unknown, P['client']> | undefined = undefined;
@@ -118,15 +133,19 @@ export abstract class SocketServer<
       this.sendError(connection, new SocketError('Binary messages are not accepted: send devalue text.'));
       return;
     }
-    let value: unknown;
+    let decoded: ReturnType<typeof decodeWithin>;
     try {
-      value = parse(frame);
+      decoded = decodeWithin(frame, { maxDepth: MAX_MESSAGE_DEPTH, maxSize: this.maxMessageSize ?? this.maxMessageBytes, sizeSetting: 'maxMessageSize' });
     } catch (error) {
       this.sendError(connection, new SocketError(`Undecodable message (not devalue): ${error instanceof Error ? error.message : String(error)}`));
       return;
     }
+    if ('refused' in decoded) {
+      this.sendError(connection, new SocketError(describeRefusal(decoded.refused, 'The message', false)));
+      return;
+    }
     try {
-      const message = this.input === undefined ? (value as P['client']) : await validateMessage(this.input, value);
+      const message = this.input === undefined ? (decoded.value as P['client']) : await validateMessage(this.input, decoded.value);
       await this.receive(connection as Connection<State>, message);
     } catch (error) {
       this.#fail(connection, error);

@@ -6,6 +6,14 @@ import * as fns from './worker/stress.server.js';
 
 const app = createApp({ dev: false, session: { store: d1SessionStore('DB') }, rpc: { maxBodySize: 65_536 } });
 
+// How long the Worker took to its answer's headers, for the fuzz phase's report. Requests in flight
+// together share the isolate, so this includes the work of others that ran while this one waited.
+app.use(async (c, next) => {
+  const started = performance.now();
+  await next();
+  c.header('x-server-time', (performance.now() - started).toFixed(1));
+});
+
 app.page('/', () => html`<h1>litflare stress app</h1>`);
 // The harness asks which ids to call.
 app.get('/ids', (c) => c.json(Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, serverFnMeta(fn)?.id]))));

@@ -21,13 +21,16 @@ describe(`fuzzed RPC over HTTP: ${CALLS.toLocaleString('en')} hostile calls`, ()
   it('never a 5xx nor a crash; normal traffic afterwards; prototypes untouched', async () => {
     const ids = await serverFnIds();
     const prototypesBefore = parse(await (await call(ids.prototypes!, [])).text()) as string[];
-    const targets = { echo: ids.fuzzEcho!, lookup: ids.fuzzLookup!, save: ids.fuzzSave!, stream: ids.fuzzStream! };
+    const targets = { echo: ids.fuzzEcho!, lookup: ids.fuzzLookup!, save: ids.fuzzSave!, stream: ids.fuzzStream!, store: ids.fuzzStore! };
     const arbitrary = hostileCalls(targets, baseURL());
     const seed = Number(process.env.LITFLARE_STRESS_SEED ?? Date.now() % 2 ** 31);
     const statuses = new Map<number, number>();
     const kinds = new Map<string, number>();
     const failures: string[] = [];
     let unsent = 0;
+    /** The largest server time (the app's `x-server-time`), and of which call. */
+    let slowest = { ms: 0, call: '' };
+    const serverTimes: number[] = [];
     let connectionErrors = 0;
     const resentBefore = resent.count;
     const started = Date.now();
@@ -47,6 +50,11 @@ describe(`fuzzed RPC over HTTP: ${CALLS.toLocaleString('en')} hostile calls`, ()
             body: hostile.body as BodyInit | undefined,
           });
           await response.arrayBuffer();
+          const serverMs = Number(response.headers.get('x-server-time') ?? Number.NaN);
+          if (!Number.isNaN(serverMs)) {
+            serverTimes.push(serverMs);
+            if (serverMs > slowest.ms) slowest = { ms: serverMs, call: `${response.status} ${describeCall(hostile).slice(0, 160)}` };
+          }
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (response.status >= 500) failures.push(`${response.status}: ${describeCall(hostile)}`);
           // The front server's own answers (a 204 to a preflight, a 431 for an oversize request line) carry no body.
@@ -76,6 +84,8 @@ describe(`fuzzed RPC over HTTP: ${CALLS.toLocaleString('en')} hostile calls`, ()
     const prototypesAfter = parse(await (await call(ids.prototypes!, [])).text()) as string[];
     const untouched = JSON.stringify(prototypesAfter) === JSON.stringify(prototypesBefore);
     const table = [...statuses].sort(([a], [b]) => a - b);
+    serverTimes.sort((a, b) => a - b);
+    const percentile = (p: number) => serverTimes[Math.min(serverTimes.length - 1, Math.floor((p / 100) * serverTimes.length))]?.toFixed(1) ?? '–';
     report('2-fuzz', {
       order: 2,
       title: `2. Fuzzed RPC over HTTP: ${CALLS.toLocaleString('en')} generated hostile calls`,
@@ -86,6 +96,7 @@ describe(`fuzzed RPC over HTTP: ${CALLS.toLocaleString('en')} hostile calls`, ()
         '',
         `- kinds: ${[...kinds].sort().map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
         `- answers by status: ${table.map(([status, count]) => `${status}: ${count}`).join(', ')}`,
+        `- server time per call (the Worker's own clock, to the answer's headers, ${CONCURRENCY} calls sharing the isolate): median ${percentile(50)} ms, p99 ${percentile(99)} ms, **largest ${slowest.ms.toFixed(1)} ms** (${slowest.call.replace(/\|/g, '\\|')})`,
         `- **5xx or unreadable answers: ${failures.length}**; calls sent again because the server closed their connection before any answer: ${resent.count - resentBefore}; connections closed before an answer even then: ${connectionErrors}; not sendable by an HTTP client: ${unsent}`,
         `- afterwards: normal calls, a streamed result and a page ${healthy ? 'answered correctly' : '**FAILED**'}; the prototypes of Object, Array, Function, String, Map and Set in the Worker ${untouched ? 'were untouched' : '**CHANGED**'}`,
         ...(failures.length > 0 ? ['', 'First failures:', '', ...failures.slice(0, 10).map((failure) => `- ${failure}`)] : []),

@@ -3,6 +3,7 @@
 // after awaits that interleave it with every other request in flight.
 import * as v from 'valibot';
 import { z } from 'zod';
+import { ServerError } from 'litflare';
 import { d1, kv, request, serverFn, session } from 'litflare/worker';
 
 /** What a request can tell about itself. */
@@ -57,6 +58,18 @@ export async function prototypes(): Promise<string[]> {
 /** Takes anything and gives it back. */
 export async function fuzzEcho(...args: unknown[]): Promise<unknown[]> {
   return args;
+}
+
+/** Stores its input as JSON in KV, as apps do: `JSON.stringify` walks the whole expanded value. */
+export async function fuzzStore(input: unknown): Promise<number> {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(input);
+  } catch {
+    throw new ServerError(400, 'Not JSON (a BigInt or a cycle)');
+  }
+  await kv('CACHE').put('fuzz-store', json ?? 'null');
+  return json?.length ?? 0;
 }
 
 /** A validated read, called with GET. */
