@@ -6,6 +6,7 @@
 // wall time of a call is its server time.
 import { parse, stringify } from 'devalue';
 import { serverFnMeta } from 'litflare';
+import { RPC_CONTENT_TYPE } from '../../src/shared/rpc/protocol.js';
 import { createApp } from 'litflare/worker';
 import { html } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ const app = createApp({ shell: testShell, dev: false });
 app.page('/', () => html`<p>still here</p>`);
 const path = (fn: (...args: never[]) => unknown) => `/_lf/rpc/${serverFnMeta(fn)!.id}`;
 const post = (target: string, body: string, on = app) =>
-  send(on, target, { method: 'POST', headers: { 'content-type': 'application/x-litflare' }, body });
+  send(on, target, { method: 'POST', headers: { 'content-type': RPC_CONTENT_TYPE }, body });
 
 /** The call's status, message (for an error) and server time; and how long a page requested with it took. */
 async function timed(target: string, body: string): Promise<{ status: number; message: string | undefined; ms: number; pageMs: number }> {
@@ -47,7 +48,15 @@ async function timed(target: string, body: string): Promise<{ status: number; me
   return { status: call.status, message, ms: call.ms, pageMs };
 }
 
-const tooLarge = (name: string, limit = 1_048_576) =>
+/** `levels` of a = [b, b] as a real value: written out, 2^levels leaves. */
+const fanOutValue = (levels: number): unknown => (levels === 0 ? 0 : ((inner) => [inner, inner])(fanOutValue(levels - 1)));
+
+/** The refusal of a call; by default the limit is the one for this body: 16 × its length + 65,536, at most 1 MB. */
+const tooLarge = (name: string, limitOrBody: number | string) => {
+  const limit = typeof limitOrBody === 'number' ? limitOrBody : Math.min(16 * limitOrBody.length + 65_536, 1_048_576);
+  return tooLargeFor(name, limit);
+};
+const tooLargeFor = (name: string, limit: number) =>
   `The arguments of ${name} are larger than ${limit} written out in full, counting every shared reference, array slot (holes too) and character (the limit is rpc: { maxArgSize }).`;
 
 beforeAll(async () => {
@@ -64,7 +73,7 @@ describe('work per call is bounded by what the client sent', () => {
       const body = asArgs(sparseArray(length));
       expect(body.length).toBeLessThan(40);
       const answer = await timed(path(fns.storeJson), body);
-      expect(answer).toMatchObject({ status: 400, message: tooLarge('storeJson') });
+      expect(answer).toMatchObject({ status: 400, message: tooLarge('storeJson', body) });
       expect(answer.ms).toBeLessThan(50);
       expect(answer.pageMs).toBeLessThan(50);
     }
@@ -76,19 +85,21 @@ describe('work per call is bounded by what the client sent', () => {
       const body = asArgs(fanOut(levels, 2, shape));
       expect(body.length).toBeLessThan(1000);
       const answer = await timed(path(fns.storeJson), body);
-      expect(answer, `${levels} levels of ${shape}s`).toMatchObject({ status: 400, message: tooLarge('storeJson') });
+      expect(answer, `${levels} levels of ${shape}s`).toMatchObject({ status: 400, message: tooLarge('storeJson', body) });
       expect(answer.ms).toBeLessThan(50);
       expect(answer.pageMs).toBeLessThan(50);
     }
   });
 
   it('one long string referred to many times, and binary data viewed many times, count each time', async () => {
-    const strings = await timed(path(fns.storeJson), asArgs(sharedString(20_000, 50_000)));
-    expect(strings).toMatchObject({ status: 400, message: tooLarge('storeJson') });
+    const stringsBody = asArgs(sharedString(20_000, 50_000));
+    const strings = await timed(path(fns.storeJson), stringsBody);
+    expect(strings).toMatchObject({ status: 400, message: tooLarge('storeJson', stringsBody) });
     expect(strings.ms).toBeLessThan(50);
     const view = new Uint8Array(200_000);
-    const views = await timed(path(fns.storeJson), stringify([Array.from({ length: 10 }, () => view)]));
-    expect(views).toMatchObject({ status: 400, message: tooLarge('storeJson') });
+    const viewsBody = stringify([Array.from({ length: 10 }, () => view)]);
+    const views = await timed(path(fns.storeJson), viewsBody);
+    expect(views).toMatchObject({ status: 400, message: tooLarge('storeJson', viewsBody) });
   });
 
   it('Map and Set keys chosen to collide in V8’s hash tables → 400 before they are decoded', async () => {
@@ -177,6 +188,20 @@ describe('work per call is bounded by what the client sent', () => {
     const tiny = asArgs(tinyContainers(90_000));
     expect(tiny.length).toBeLessThan(1_048_576);
     expect((await post(path(fns.storeJson), tiny)).status).toBe(200);
+  });
+
+  it('by default the limit grows with the body: a few hundred bytes cannot describe a million values', async () => {
+    // 19 levels of a = [b, b]: about 200 bytes that write out as 2^20 values. Under the 1 MB
+    // body limit alone it would pass, and JSON.stringify plus the KV put would cost ~50 ms.
+    const shared = asArgs(fanOut(19, 2, 'array'));
+    expect(shared.length).toBeLessThan(300);
+    const answer = await timed(path(fns.storeJson), shared);
+    expect(answer).toMatchObject({ status: 400, message: tooLarge('storeJson', shared) });
+    // The same shape, one level less wide at each step, sent written out (no shared references)
+    // is plain data: it passes, and so does a moderate amount of sharing in a small body.
+    const written = stringify([JSON.parse(JSON.stringify(fanOutValue(12)))]);
+    expect((await post(path(fns.storeJson), written)).status).toBe(200);
+    expect((await post(path(fns.storeJson), asArgs(fanOut(12, 2, 'array')))).status).toBe(200);
   });
 
   it('rpc: { maxArgSize } sets the limit: 1 per value and 1 per character, exactly', async () => {

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.js';
 import { redirectOf } from '../app/redirect.js';
 import { rpcError, rpcRedirect, toWireError } from './errors.js';
 import { isCrossSite, type AllowedOrigins } from './origin.js';
-import { bodyLimitOf, readArgs, type BodyLimit } from './read-args.js';
+import { argSizeFor, bodyLimitOf, readArgs, type ArgSizeLimit, type BodyLimit } from './read-args.js';
 import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
 import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
@@ -31,8 +31,11 @@ export interface RpcOptions {
    * (`JSON.stringify`, a recursive schema): a few bytes of devalue can
    * describe a tree of billions of values. Arguments without shared
    * references or holes never count more than their body's length. Checked
-   * before they are decoded; beyond it: 400.
-   * @default maxBodySize
+   * before they are decoded; beyond it: 400. By default the limit grows with
+   * what the client sent: 16 × the body's length + 65,536, at most
+   * `maxBodySize`, so a short body cannot make the Worker walk a large tree.
+   * Set a number for one limit whatever the body.
+   * @default min(16 × body length + 65_536, maxBodySize)
    */
   maxArgSize?: number;
 }
@@ -52,7 +55,7 @@ export interface RpcOptions {
 export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins }): void {
   const maxBodySize = options.maxBodySize ?? 1_048_576;
   const limit = bodyLimitOf(maxBodySize);
-  const maxArgSize = options.maxArgSize ?? maxBodySize;
+  const maxArgSize = options.maxArgSize ?? ((length: number) => argSizeFor(length, maxBodySize));
   app.all(`${RPC_PATH}:id`, async (c) => {
     try {
       return await call(c, options, limit, maxArgSize);
@@ -66,7 +69,7 @@ async function call(
   c: Context<AppEnv>,
   options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins },
   limit: BodyLimit,
-  maxArgSize: number,
+  maxArgSize: ArgSizeLimit,
 ): Promise<Response> {
   const entry = await findServerFn(c.req.param('id') ?? '');
   if (entry === undefined) throw new ServerError(404, 'No server function has this id.');

@@ -13,20 +13,22 @@ export const MAX_ARGUMENT_DEPTH = 64;
  * Reads and checks a call's arguments: from the body of a POST (right content
  * type, at most `maxBodySize` bytes, enforced while reading) or the `args`
  * query parameter of a GET (at most 8 KB of query), nested at most
- * {@link MAX_ARGUMENT_DEPTH} levels, and no larger than `maxArgSize` written
+ * {@link MAX_ARGUMENT_DEPTH} levels, and no larger than `maxArgSize` (a
+ * number, or one computed from the body's length: {@link argSizeFor}) written
  * out in full (see `measureFlattened`, checked before they are revived).
  * Throws a `ServerError` with the precise 4xx otherwise; the function never runs.
  *
  * @example
  * ```ts
- * const args = await readArgs(c, entry, bodyLimitOf(1_048_576), 1_048_576);
+ * const args = await readArgs(c, entry, bodyLimitOf(1_048_576), (length) => argSizeFor(length, 1_048_576));
  * ```
  */
-export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit, maxArgSize: number): Promise<unknown[]> {
+export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit, maxArgSize: ArgSizeLimit): Promise<unknown[]> {
   const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, limit);
+  const maxSize = typeof maxArgSize === 'number' ? maxArgSize : maxArgSize(text.length);
   let decoded: ReturnType<typeof decodeWithin>;
   try {
-    decoded = text === '' ? { value: [] } : decodeWithin(text, { maxDepth: MAX_ARGUMENT_DEPTH, maxSize: maxArgSize, sizeSetting: 'rpc: { maxArgSize }' });
+    decoded = text === '' ? { value: [] } : decodeWithin(text, { maxDepth: MAX_ARGUMENT_DEPTH, maxSize, sizeSetting: 'rpc: { maxArgSize }' });
   } catch {
     throw new ServerError(400, `The arguments of ${entry.name} could not be decoded (expected devalue).`);
   }
@@ -47,6 +49,25 @@ function readQuery(c: Context): string {
     throw new ServerError(414, `The query string is longer than ${MAX_QUERY_LENGTH} bytes; call this function with POST.`);
   }
   return c.req.query('args') ?? '';
+}
+
+/** `rpc: { maxArgSize }`: one limit, or one computed from the length of what the client sent. */
+export type ArgSizeLimit = number | ((length: number) => number);
+
+/**
+ * The default `maxArgSize` for a body of `length` characters: 16 × its length
+ * + 65,536, at most `maxBodySize`. Plain data counts less than its length
+ * (a 1 MB body of records counts about 0.6 MB), so only shared references and
+ * sparse arrays come near it, and the work a short body can cause stays
+ * proportional to the body.
+ *
+ * @example
+ * ```ts
+ * argSizeFor(150, 1_048_576); // 67_936
+ * ```
+ */
+export function argSizeFor(length: number, maxBodySize: number): number {
+  return Math.min(16 * length + 65_536, maxBodySize);
 }
 
 /** Hono's body limit, answering with the RPC error for a body that is too large. */
