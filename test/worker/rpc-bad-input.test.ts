@@ -1,5 +1,5 @@
 import { parse, stringify } from 'devalue';
-import { serverFnMeta } from 'litflare';
+import { serverFnMeta, ServerError } from 'litflare';
 import { createApp } from 'litflare/worker';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as fns from './fixtures/rpc.server.js';
@@ -195,12 +195,24 @@ describe('bad RPC input gets a precise error and never runs the function', () =>
   it('a plain HTML form post is refused cross-origin by Hono’s csrf middleware', async () => {
     const formApp = createApp({ shell: testShell, allowOrigins: ['https://admin.example.com'] });
     formApp.post('/comments', (c) => c.text('saved'));
+    formApp.post('/locked', () => {
+      throw new ServerError(403, 'This board is locked.');
+    });
     const cross = await formApp.request('http://localhost/comments', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
       body: 'text=hi',
     });
     expect(cross.status).toBe(403);
+    // Said in the page, not only by the status.
+    expect(await cross.text()).toContain('cross-site form posts are refused');
+    // A route that throws its own 403 after the guard passed keeps its message.
+    const locked = await formApp.request('http://localhost/locked', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+      body: 'text=hi',
+    });
+    expect([locked.status, await locked.text()]).toEqual([403, expect.stringContaining('This board is locked.')]);
     const same = await formApp.request('http://localhost/comments', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
