@@ -67,6 +67,7 @@ const AREAS = [
 export function areaOf(module) {
   if (module === '(program)') return 'workerd native, outside JS (program)';
   if (module === '(garbage collector)') return 'V8 garbage collector';
+  if (module === '(native)') return 'built-ins run from the event loop (promise jobs, stream internals)';
   for (const [test, area] of AREAS) if (test.test(module)) return area;
   return module;
 }
