@@ -12,12 +12,13 @@ import { contest } from './lib/contest.mjs';
 import { echoId, pageContestants, rpcContestants } from './lib/contestants.mjs';
 import { firstBytes, loadGenerator } from './lib/load.mjs';
 import { measurePage } from './lib/browser.mjs';
+import { othersLoad } from './lib/machine.mjs';
 import { report } from './lib/report.mjs';
 import { serveBuild } from './lib/serve.mjs';
 import { clientParts, htmlBytes, jsBytes } from './lib/sizes.mjs';
 
 const here = join(root, 'bench');
-const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const starts = Number(process.env.BENCH_STARTS ?? 7);
 // Miniflare runs in this process: no cf.json download, no telemetry.
@@ -26,15 +27,21 @@ const started = Date.now();
 // BENCH_ONLY=pages,rpc,streaming,demo,cold runs some sections (while working on one); RESULTS.md is then not written.
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (section) => only === undefined || only.includes(section);
+// Other work on the machine, section by section: the 1-minute load average (which counts this
+// benchmark's own processes too) and the cores other processes used meanwhile.
 const load = [];
-const noteLoad = () => load.push(loadavg()[0]);
+let others = othersLoad();
+const noteLoad = (section) => {
+  load.push({ section, loadAverage: loadavg()[0], otherCores: others.read() });
+  others = othersLoad();
+};
 
-const log = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s, load ${loadavg()[0].toFixed(2)}] ${text}`);
+const log = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(2)}] ${text}`);
 
-noteLoad();
 log('building the benchmark Worker and the demo');
 build('bench/app/vite.config.ts');
 build();
+noteLoad('builds');
 
 const results = { machine: {}, pages: {}, firstByte: {}, html: {}, rpc: {}, streaming: {}, demo: {}, coldStart: {} };
 const bench = await serveBuild(benchDist);
@@ -44,7 +51,7 @@ try {
   if (runs('pages')) {
     log(`pages: ${pages.length} contestants × ${rounds} rounds × ${seconds} s (${loadGenerator})`);
     for (const row of await contest(pages, { seconds, rounds })) results.pages[row.name] = row;
-    noteLoad();
+    noteLoad('pages');
     const times = await firstBytes(pages.map((page) => page.url));
     for (const [i, page] of pages.entries()) {
       results.firstByte[page.name] = times[i];
@@ -56,11 +63,12 @@ try {
   if (runs('rpc')) {
     log(`rpc: ${rpc.length} contestants × ${rounds} rounds × ${seconds} s`);
     for (const row of await contest(rpc, { seconds, rounds })) results.rpc[row.name] = row;
-    noteLoad();
+    noteLoad('rpc');
   }
   if (runs('streaming')) {
     log('streaming: first byte with and without a 300 ms boundary');
     [results.streaming.with, results.streaming.without] = await firstBytes([`${url}/stream/with`, `${url}/stream/without`]);
+    noteLoad('streaming');
   }
 } finally {
   await bench.mf.dispose();
@@ -73,7 +81,7 @@ delete workerOptions.modulesRules;
 if (runs('cold')) {
   log(`cold start: 6 Workers × ${starts} fresh starts`);
   results.coldStart = await coldStarts({ benchDir: here, demoDist, workerOptions, starts });
-  noteLoad();
+  noteLoad('cold start');
 }
 
 if (runs('demo')) {
@@ -84,7 +92,7 @@ if (runs('demo')) {
   await demo.mf.dispose();
   results.demo.worker = jsBytes(demoDist);
   results.demo.client = await clientParts(root);
-  noteLoad();
+  noteLoad('demo');
 }
 
 const versions = Object.fromEntries(
@@ -102,11 +110,10 @@ results.machine = {
   seconds,
   rounds,
   starts,
-  // The 1-minute load average at the start and after each section: other work on the machine.
   load,
   versions,
 };
-log(`done (load averages over the run: ${load.map((l) => l.toFixed(2)).join(', ')})`);
+log(`done; other processes used ${load.map((l) => `${l.otherCores.toFixed(2)} cores during ${l.section}`).join(', ')}`);
 
 if (only !== undefined) {
   const { table } = report(results);
