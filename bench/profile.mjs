@@ -24,6 +24,7 @@ import { echoId, pageContestants, rpcContestants } from './lib/contestants.mjs';
 import { workerdThreadCpuSeconds } from './lib/cpu.mjs';
 import { analyse, formatAnalysis, mergeProfiles, ModuleMap } from './lib/cpu-profile.mjs';
 import { inspect } from './lib/inspector.mjs';
+import { othersLoad } from './lib/machine.mjs';
 import { drive, loadGenerator } from './lib/load.mjs';
 import { serveBuild } from './lib/serve.mjs';
 
@@ -75,6 +76,7 @@ if (loadRoutes.length > 0) {
       const c = contestants.find((candidate) => candidate.key === key);
       if (c === undefined) throw new Error(`unknown route ${key}: ${contestants.map((candidate) => candidate.key).join(', ')}, first`);
       await drive(c.url, 2, c.post); // the JIT has settled before anything is measured
+      const others = othersLoad();
       const plain = await threadCpu(c.url, c.post);
       const own = plain.main - floor.main;
       await startProfiling([worker]);
@@ -86,7 +88,8 @@ if (loadRoutes.length > 0) {
           `${c.name} (${key}; ${loadGenerator}, ${seconds} s, sampling every ${interval} µs)`,
           analyse(profile, modules, { requests, cpuUsPerRequest: own }),
           `.\n   Isolate thread without the profiler: ${plain.main.toFixed(0)} µs per request, of which ${own.toFixed(0)} above the floor ` +
-            `(V8's helper threads: ${plain.helpers.toFixed(0)} more). The µs below are shares of the samples × ${own.toFixed(0)} µs.`,
+            `(V8's helper threads: ${plain.helpers.toFixed(0)} more). The µs below are shares of the samples × ${own.toFixed(0)} µs.\n` +
+            `   Other processes used ${others.read().toFixed(2)} of the machine's cores meanwhile.`,
         ),
       );
     }
