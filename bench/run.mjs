@@ -20,7 +20,7 @@ import { clientParts, htmlBytes, jsBytes } from './lib/sizes.mjs';
 const here = join(root, 'bench');
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const starts = Number(process.env.BENCH_STARTS ?? 7);
+const starts = Number(process.env.BENCH_STARTS ?? 9);
 // Miniflare runs in this process: no cf.json download, no telemetry.
 for (const name of ['CLOUDFLARE_CF_FETCH_ENABLED', 'WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS']) process.env[name] = benchEnv[name];
 const started = Date.now();
