@@ -23,7 +23,7 @@ const privateApi: Record<string, RegExp> = {
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'template' ? [] : sources(path);
+    if (entry.isDirectory()) return sources(path);
     return /\.(?:ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = new URL('./cli.js', import.meta.url);
+const compiled = new URL('./main.js', import.meta.url);
 const { main } = existsSync(fileURLToPath(compiled))
   ? await import(compiled.href)
-  : (await (await import('vite')).runnerImport(fileURLToPath(new URL('./cli.ts', import.meta.url)))).module;
+  : (await (await import('vite')).runnerImport(fileURLToPath(new URL('./main.ts', import.meta.url)))).module;
 process.exitCode = await main(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appPackageJson } from './app-package.js';
 
-const TEMPLATE = fileURLToPath(new URL('./template', import.meta.url));
+const TEMPLATE = fileURLToPath(new URL('../template', import.meta.url));
 
 // npm leaves `.gitignore` files out of packages: the template keeps it as `_gitignore`.
 const RENAMED: Record<string, string> = { _gitignore: '.gitignore' };

@@ -1,8 +1,8 @@
-import { colorEnabled, palette } from './cli/colors.js';
-import { processIO, type CliIO } from './cli/io.js';
-import { fail } from './cli/report.js';
-import { typesCommand } from './cli/types-command.js';
-import { usage } from './cli/usage.js';
+import { colorEnabled, palette } from './colors.js';
+import { processIO, type CliIO } from './io.js';
+import { fail } from './report.js';
+import { typesCommand } from './types/types-command.js';
+import { usage } from './usage.js';
 import { createCommand } from './create/create-command.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../io.js';
 
 /**
  * Asks one question on the terminal; an empty answer takes `fallback`.

@@ -24,10 +24,10 @@ export const RUNS_FROM_SOURCES = ext === '.ts';
  * const manifest = resolve(FRAMEWORK_DIR, '../package.json');
  * ```
  */
-export const FRAMEWORK_DIR = resolve(dirname(here), '../..');
+export const FRAMEWORK_DIR = resolve(dirname(here), '..');
 
 /** The browser RPC runtime that generated proxies import. */
-export const PROXY_RUNTIME = resolve(dirname(here), `../../client/rpc/proxy${ext}`);
+export const PROXY_RUNTIME = resolve(dirname(here), `../client/rpc/proxy${ext}`);
 
 /** litflare's own Worker layer: never allowed in a client bundle. */
-export const WORKER_LAYER = resolve(dirname(here), '../../worker');
+export const WORKER_LAYER = resolve(dirname(here), '../worker');

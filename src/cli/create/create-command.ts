@@ -1,8 +1,8 @@
 import { basename, relative, resolve } from 'node:path';
-import { colorEnabled, palette } from '../cli/colors.js';
-import { isInteractive, type CliIO } from '../cli/io.js';
-import { withProgress } from '../cli/progress.js';
-import { done, fail } from '../cli/report.js';
+import { colorEnabled, palette } from '../colors.js';
+import { isInteractive, type CliIO } from '../io.js';
+import { withProgress } from '../progress.js';
+import { done, fail } from '../report.js';
 import { appName } from './app-package.js';
 import { ask, confirm } from './ask.js';
 import { npmInstall } from './install.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CliIO } from './io.js';
-import { done, fail } from './report.js';
+import type { CliIO } from '../io.js';
+import { done, fail } from '../report.js';
 
 const HELP = `litflare types [--worker worker/worker-configuration.d.ts] [--out client/worker-types.d.ts]
 
@@ -35,7 +35,7 @@ export async function typesCommand(args: readonly string[], io: CliIO): Promise<
   let write: (input: string, output: string) => void;
   try {
     // TypeScript is only needed here: loaded on demand, so `litflare create` works without it.
-    ({ writeDomSafeWorkerTypes: write } = await import('../types/write-dom-safe.js'));
+    ({ writeDomSafeWorkerTypes: write } = await import('./write-dom-safe.js'));
   } catch {
     return fail(io, 'litflare types needs TypeScript, which is not installed.', 'Run `npm install -D typescript`, then `litflare types` again.');
   }

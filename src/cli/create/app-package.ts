@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { FRAMEWORK_DIR } from '../server-fns/runtime-paths.js';
 
 interface LitflareManifest {
   version: string;
@@ -10,9 +8,13 @@ interface LitflareManifest {
 // The app gets exactly the versions litflare itself is tested with.
 const PINNED = ['lit', 'vite', 'wrangler', '@cloudflare/vite-plugin', '@cloudflare/vitest-pool-workers', 'vitest', 'typescript', 'devalue'];
 
-/** litflare's own package.json, beside the folder it runs from (src/ or lib/). */
+// The CLI runs from src/cli/create/ in litflare's repository and from lib/cli/create/
+// when installed: either way litflare's package.json is three folders up.
+const MANIFEST = new URL('../../../package.json', import.meta.url);
+
+/** litflare's own package.json. */
 function litflareManifest(): LitflareManifest {
-  const manifest = JSON.parse(readFileSync(resolve(FRAMEWORK_DIR, '../package.json'), 'utf8')) as Partial<LitflareManifest> & {
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Partial<LitflareManifest> & {
     dependencies?: Record<string, string>;
   };
   return { version: manifest.version ?? '0.0.0', devDependencies: { ...manifest.dependencies, ...manifest.devDependencies } };
