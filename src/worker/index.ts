@@ -2,16 +2,16 @@ export { createApp, LitflareApp } from './app/create-app.js';
 export type { AppOptions } from './app/app-options.js';
 export type { BeforeHook, AfterHook } from './app/hooks.js';
 export type { Layout, PageHandler, PageOutput } from './app/page-route.js';
-export { redirect, type RedirectStatus } from './app/redirect.js';
-export { defaultErrorPage, defaultNotFoundPage } from './app/error-pages.js';
+export { redirect, type RedirectStatus } from './errors/redirect.js';
+export { defaultErrorPage, defaultNotFoundPage } from './errors/error-pages.js';
 export type { Page } from './ssr/page.js';
 export type { ChunkOptions } from './ssr/render-stream.js';
 export type { AppEnv } from './env.js';
 export { serverFn, type ServerFnOptions } from './rpc/server-fn.js';
 export type { RpcOptions } from './rpc/handler.js';
-export type { AllowedOrigins } from './rpc/origin.js';
+export type { AllowedOrigins } from './security/origin.js';
 export { env, request, waitUntil, cspNonce } from './context/accessors.js';
-export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './app/security-headers.js';
+export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './security/security-headers.js';
 export {
   d1,
   kv,

@@ -5,10 +5,10 @@ import type { SessionOptions } from '../session/options.js';
 import type { Page } from '../ssr/page.js';
 import type { ChunkOptions } from '../ssr/render-stream.js';
 import type { RpcOptions } from '../rpc/handler.js';
-import type { AllowedOrigins } from '../rpc/origin.js';
+import type { AllowedOrigins } from '../security/origin.js';
 import type { AfterHook, BeforeHook } from './hooks.js';
 import type { Layout } from './page-route.js';
-import type { ContentSecurityPolicy, SecureHeadersOptions } from './security-headers.js';
+import type { ContentSecurityPolicy, SecureHeadersOptions } from '../security/security-headers.js';
 
 /**
  * Options for {@link createApp}.

@@ -3,8 +3,8 @@ import { stringify } from 'devalue';
 import { END, ERROR, ITEM, REDIRECT, RPC_ANSWER_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
-import { redirectOf } from '../app/redirect.js';
-import { toWireError } from './errors.js';
+import { redirectOf } from '../errors/redirect.js';
+import { toWireError } from '../errors/wire-error.js';
 
 /** How a call's answer is encoded. */
 export interface RespondOptions {

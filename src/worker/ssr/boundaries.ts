@@ -1,8 +1,8 @@
 import type { Settled } from '../../shared/server-data/settled.js';
 import type { PageRenderer } from '../render/page-renderer.js';
 import type { RenderedElement } from '../render/render-hooks.js';
-import { redirectLocation } from '../app/redirect.js';
-import { toWireError } from '../rpc/errors.js';
+import { redirectLocation } from '../errors/redirect.js';
+import { toWireError } from '../errors/wire-error.js';
 import type { Renderable } from './chunk-writer.js';
 import type { HydrationData } from './hydration-data.js';
 import { swapScript } from './swap-script.js';

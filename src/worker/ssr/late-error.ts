@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../shared/escape-html.js';
-import { deliberateError } from '../app/error-status.js';
-import { redirectLocation } from '../app/redirect.js';
+import { deliberateError } from '../errors/error-status.js';
+import { redirectLocation } from '../errors/redirect.js';
 import { devErrorScript } from './dev-error-script.js';
 
 /** The custom elements open where rendering stopped, outermost first (see `TemplateRenderer`). */

@@ -10,7 +10,7 @@ import { HydrationData } from './hydration-data.js';
 import { pageHooks } from './page-hooks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
-import { errorStatus } from '../app/error-status.js';
+import { errorStatus } from '../errors/error-status.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,

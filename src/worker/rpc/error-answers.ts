@@ -1,30 +1,5 @@
 import { stringify } from 'devalue';
 import { RPC_ANSWER_CONTENT_TYPE, RPC_REDIRECT_HEADER, type WireError } from '../../shared/rpc/protocol.js';
-import { devErrorData } from '../../shared/dev-error.js';
-import { deliberateError } from '../app/error-status.js';
-
-/**
- * What an error thrown by (or on the way to) a server function tells the
- * caller: a `ServerError` (or Hono `HTTPException`) keeps its status, message
- * and data; anything else is a 500 with a generic message in production, its
- * message and stack in development (the browser shows them in Vite's error
- * overlay), and is logged. (A redirect is not an error on the wire: see
- * {@link rpcRedirect}.)
- *
- * @example
- * ```ts
- * const wire = toWireError(new ServerError(404, 'No such todo'), false); // { status: 404, message: 'No such todo' }
- * ```
- */
-export function toWireError(error: unknown, dev: boolean, name?: string): WireError {
-  const deliberate = deliberateError(error);
-  if (deliberate !== undefined) {
-    if (deliberate.status >= 500) console.error(`litflare: server function ${name ?? ''} failed`, error);
-    return { ...deliberate };
-  }
-  console.error(`litflare: server function ${name ?? ''} threw`, error);
-  return dev ? { status: 500, ...devErrorData(error) } : { status: 500, message: 'Internal Server Error' };
-}
 
 /**
  * An RPC error answer: the status, and `{ message, data }` (and `stack`, in

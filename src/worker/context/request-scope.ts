@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { attachScope, Scope, type ScopeSettings } from '../context/scope.js';
+import { attachScope, Scope, type ScopeSettings } from './scope.js';
 import type { AppEnv } from '../env.js';
-import { keepFromSharedCaches } from './visitor-caching.js';
+import { keepFromSharedCaches } from '../security/visitor-caching.js';
 
 /**
  * Gives each request its litflare scope, and on the way out, once every hook

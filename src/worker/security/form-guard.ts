@@ -3,7 +3,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { ServerError } from '../../shared/server-error.js';
 import type { AppEnv } from '../env.js';
-import { originAllowed, type AllowedOrigins } from '../rpc/origin.js';
+import { originAllowed, type AllowedOrigins } from './origin.js';
 
 /**
  * Hono's `csrf()` guard against cross-site form posts, with the app's own
