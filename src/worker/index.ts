@@ -1,11 +1,11 @@
 export { createApp, LitflareApp } from './app/create-app.js';
 export type { AppOptions } from './app/app-options.js';
-export type { BeforeHook, AfterHook } from './app/hooks.js';
+export type { BeforeHook, AfterHook } from './app/before-after-hooks.js';
 export type { Layout, PageHandler, PageOutput } from './app/page-route.js';
 export { redirect, type RedirectStatus } from './errors/redirect.js';
 export { defaultErrorPage, defaultNotFoundPage } from './errors/error-pages.js';
-export type { Page } from './ssr/page.js';
-export type { ChunkOptions } from './ssr/render-stream.js';
+export type { Page } from './page/render-page.js';
+export type { ChunkOptions } from './page/page-stream.js';
 export type { AppEnv } from './env.js';
 export { serverFn, type ServerFnOptions } from './rpc/server-fn.js';
 export type { RpcOptions } from './rpc/handler.js';

@@ -1,5 +1,5 @@
 import ReconnectingWebSocket from 'partysocket/ws';
-import { decodeFrame, encodeFrame } from './frames.js';
+import { decodeFrame, encodeFrame } from './socket-frames.js';
 import type { SocketProtocol } from './protocol.js';
 import { SocketError } from './socket-error.js';
 import { socketUrl } from './socket-url.js';

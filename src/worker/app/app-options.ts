@@ -2,11 +2,11 @@ import type { Context } from 'hono';
 import type { Islands } from '../../shared/islands.js';
 import type { AppEnv } from '../env.js';
 import type { SessionOptions } from '../session/options.js';
-import type { Page } from '../ssr/page.js';
-import type { ChunkOptions } from '../ssr/render-stream.js';
+import type { Page } from '../page/render-page.js';
+import type { ChunkOptions } from '../page/page-stream.js';
 import type { RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../security/origin.js';
-import type { AfterHook, BeforeHook } from './hooks.js';
+import type { AfterHook, BeforeHook } from './before-after-hooks.js';
 import type { Layout } from './page-route.js';
 import type { ContentSecurityPolicy, SecureHeadersOptions } from '../security/security-headers.js';
 

@@ -7,13 +7,13 @@ import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
 import { QueueConsumers, type QueueHandler } from '../events/queue.js';
 import { sessionSettings } from '../session/options.js';
-import { renderPage, type Page } from '../ssr/page.js';
-import { parseShell, type Shell } from '../ssr/shell.js';
-import { appShell } from './app-shell.js';
+import { renderPage, type Page } from '../page/render-page.js';
+import { parseShell, type Shell } from '../page/shell.js';
+import { appShell } from '../page/app-shell.js';
 import { registerBeforeRoutes } from './before-routes.js';
 import { defaultNotFoundPage } from '../errors/error-pages.js';
 import { errorResponse } from '../errors/error-response.js';
-import { hooks } from './hooks.js';
+import { beforeAfterHooks } from './before-after-hooks.js';
 import { toPage, type Layout, type PageHandler } from './page-route.js';
 import { requestScope } from '../context/request-scope.js';
 import { mountRpc } from '../rpc/handler.js';
@@ -63,7 +63,7 @@ export class LitflareApp extends Hono<AppEnv> {
     const after = [options.after ?? []].flat();
     if (before.length > 0 || after.length > 0) {
       // Errors go to the app's error handler of the moment: a user's app.onError() replaces litflare's.
-      this.use(hooks(before, after, (error, c) => this.#errorHandler(error, c)));
+      this.use(beforeAfterHooks(before, after, (error, c) => this.#errorHandler(error, c)));
     }
     this.notFound(async (c) => {
       const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);

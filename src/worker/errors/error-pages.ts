@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { Page } from '../ssr/page.js';
+import type { Page } from '../page/render-page.js';
 import { deliberateError, errorStatus } from './error-status.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
 import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
-import { encodeFrame } from '../../shared/websocket/frames.js';
+import { encodeFrame } from '../../shared/websocket/socket-frames.js';
 import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
 import { deliberateError } from '../errors/error-status.js';

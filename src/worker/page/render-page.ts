@@ -1,13 +1,13 @@
 import type { Renderable } from './chunk-writer.js';
-import { pageRenderer } from '../render/page-renderer.js';
-import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './render-stream.js';
+import { pageRenderer } from '../renderer/page-renderer.js';
+import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './page-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
 import { withNonce } from './shell-nonce.js';
 import { lateErrorMarker } from './late-error.js';
 import { devErrorScript } from './dev-error-script.js';
 import { HydrationData } from './hydration-data.js';
-import { pageHooks } from './page-hooks.js';
+import { elementMarks } from './element-marks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
 import { errorStatus } from '../errors/error-status.js';
@@ -77,7 +77,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
   const shell = withNonce(appShell, options.nonce);
   const data = new HydrationData();
   const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce });
-  const renderer = pageRenderer(pageHooks(data, boundaries, options.islands));
+  const renderer = pageRenderer(elementMarks(data, boundaries, options.islands));
   const content = renderer.render(page.body);
   const parts: Renderable[] = [
     shell.start,

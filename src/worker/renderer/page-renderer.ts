@@ -1,7 +1,7 @@
 import { ElementHost } from './element-host.js';
 import { litflareRendererWorks } from './lit-seam-check.js';
 import { LitSsrRenderer, type LitSsrRender } from './lit-ssr-fallback.js';
-import type { RenderedElement, RenderHooks } from './render-hooks.js';
+import type { ElementHooks, RenderedElement } from './element-hooks.js';
 import { TemplateRenderer } from './renderer.js';
 
 /**
@@ -17,7 +17,7 @@ export type PageRender = TemplateRenderer | LitSsrRender;
  *
  * @example
  * ```ts
- * const renderer = pageRenderer(pageHooks(data, boundaries, islands));
+ * const renderer = pageRenderer(elementMarks(data, boundaries, islands));
  * parts.push(renderer.render(page.body), boundaries.stream(renderer));
  * ```
  */
@@ -37,14 +37,14 @@ export interface PageRenderer {
  * const content = pageRenderer(hooks).render(html`<my-app></my-app>`);
  * ```
  */
-export function pageRenderer(hooks: RenderHooks = {}): PageRenderer {
+export function pageRenderer(hooks: ElementHooks = {}): PageRenderer {
   return litflareRendererWorks() ? new LitflareRenderer(hooks) : new LitSsrRenderer(hooks);
 }
 
 class LitflareRenderer implements PageRenderer {
-  readonly #hooks: RenderHooks;
+  readonly #hooks: ElementHooks;
 
-  constructor(hooks: RenderHooks) {
+  constructor(hooks: ElementHooks) {
     this.#hooks = hooks;
   }
 

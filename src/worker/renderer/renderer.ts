@@ -10,7 +10,7 @@ import { ElementHost } from './element-host.js';
 import { EventPath } from './event-path.js';
 import { connectedDisconnectable, eventShim, isDirectiveResult, PART_CLOSE, PART_OPEN, patchDirective, resolveDirective } from './lit-seam.js';
 import * as op from './ops.js';
-import type { RenderHooks, ShadowRender } from './render-hooks.js';
+import type { ElementHooks, ShadowRender } from './element-hooks.js';
 import {
   ITEMS,
   LIT,
@@ -21,7 +21,7 @@ import {
   type Frame,
   type LitFrame,
   type TemplateFrame,
-} from './frames.js';
+} from './work-stack.js';
 
 /** How a {@link TemplateRenderer.produce} call ended. */
 export type Produced =
@@ -55,12 +55,12 @@ export class TemplateRenderer {
   readonly elements: ElementHost[] = [];
   /** Elements whose shadow root is open at this point, outermost first. */
   readonly hosts: ElementHost[];
-  readonly #hooks: RenderHooks;
+  readonly #hooks: ElementHooks;
   readonly #frames: Frame[] = [];
   readonly #path: EventPath;
   #out = '';
 
-  constructor(value: unknown, hooks: RenderHooks = {}, within?: ShadowRender) {
+  constructor(value: unknown, hooks: ElementHooks = {}, within?: ShadowRender) {
     this.#hooks = hooks;
     if (within === undefined) {
       this.hosts = [];

@@ -1,6 +1,6 @@
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
 import type { Islands } from '../../shared/islands.js';
-import type { RenderedElement, RenderHooks } from '../render/render-hooks.js';
+import type { ElementHooks, RenderedElement } from '../renderer/element-hooks.js';
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
@@ -19,10 +19,10 @@ export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
  *
  * @example
  * ```ts
- * const content = pageRenderer(pageHooks(data, boundaries, islands)).render(page.body);
+ * const content = pageRenderer(elementMarks(data, boundaries, islands)).render(page.body);
  * ```
  */
-export function pageHooks(data: HydrationData, boundaries: Boundaries, islands: Islands = {}): RenderHooks {
+export function elementMarks(data: HydrationData, boundaries: Boundaries, islands: Islands = {}): ElementHooks {
   return {
     created(host: RenderedElement): void {
       if (host.pageLevel) host.recordProperties = true;

@@ -12,10 +12,10 @@ import { followRedirect } from './follow-redirect.js';
  *
  * @example
  * ```ts
- * for await (const item of readFrames(response.body!)) console.log(item);
+ * for await (const item of readStreamedResult(response.body!)) console.log(item);
  * ```
  */
-export function readFrames(body: ReadableStream<Uint8Array>): ReadableStream<unknown> {
+export function readStreamedResult(body: ReadableStream<Uint8Array>): ReadableStream<unknown> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';

@@ -1,6 +1,6 @@
 import type { Settled } from '../../shared/server-data/settled.js';
-import type { PageRenderer } from '../render/page-renderer.js';
-import type { RenderedElement } from '../render/render-hooks.js';
+import type { PageRenderer } from '../renderer/page-renderer.js';
+import type { RenderedElement } from '../renderer/element-hooks.js';
 import { redirectLocation } from '../errors/redirect.js';
 import { toWireError } from '../errors/wire-error.js';
 import type { Renderable } from './chunk-writer.js';
@@ -37,7 +37,7 @@ export interface BoundaryOptions {
  * @example
  * ```ts
  * const boundaries = new Boundaries(data, { timeout: 10_000, dev: false });
- * const renderer = pageRenderer(pageHooks(data, boundaries));
+ * const renderer = pageRenderer(elementMarks(data, boundaries));
  * parts.push(renderer.render(page), boundaries.stream(renderer), shell.end);
  * ```
  */

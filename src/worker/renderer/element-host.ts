@@ -10,7 +10,7 @@ import {
   keepFromUpdating,
   reflectProperties,
 } from './lit-seam.js';
-import type { RenderedElement } from './render-hooks.js';
+import type { RenderedElement } from './element-hooks.js';
 import { parsedAttribute } from './parsed-attribute.js';
 
 /** What the renderer calls on a LitElement that TypeScript keeps protected. */

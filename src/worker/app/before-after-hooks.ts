@@ -36,10 +36,10 @@ export type AfterHook = (c: Context<AppEnv>) => Response | void | Promise<Respon
  *
  * @example
  * ```ts
- * app.use(hooks([auth], [poweredBy], (error, c) => c.text(error.message, 500)));
+ * app.use(beforeAfterHooks([auth], [poweredBy], (error, c) => c.text(error.message, 500)));
  * ```
  */
-export function hooks(
+export function beforeAfterHooks(
   before: readonly BeforeHook[],
   after: readonly AfterHook[],
   onError: (error: Error, c: Context<AppEnv>) => Response | Promise<Response>,

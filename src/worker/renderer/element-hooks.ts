@@ -35,12 +35,12 @@ export interface RenderedElement {
  *
  * @example
  * ```ts
- * const hooks: RenderHooks = {
+ * const hooks: ElementHooks = {
  *   attributes: (host) => (host.tagName === 'late-card' ? ' defer-hydration' : ''),
  * };
  * ```
  */
-export interface RenderHooks {
+export interface ElementHooks {
   /** The element's instance exists; the template has not set anything on it yet. */
   created?(host: RenderedElement): void;
   /** Markup added to the element's start tag after its own attributes. */

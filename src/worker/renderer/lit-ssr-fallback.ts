@@ -5,7 +5,7 @@
 // boundaries and islands keep working.
 import { LitElementRenderer, render, type ElementRenderer, type RenderInfo, type RenderResult } from '@lit-labs/ssr';
 import { shadowRootTag, styleTag, type ServerElement } from './element-host.js';
-import type { RenderedElement, RenderHooks } from './render-hooks.js';
+import type { ElementHooks, RenderedElement } from './element-hooks.js';
 
 type Renderers = RenderInfo['customElementHostStack'];
 
@@ -49,7 +49,7 @@ export class LitSsrRender implements Iterable<string | Promise<RenderResult>> {
   readonly #instances: Renderers;
   readonly #hosts: Renderers;
 
-  constructor(value: unknown, hooks: RenderHooks, within?: LitSsrElement) {
+  constructor(value: unknown, hooks: ElementHooks, within?: LitSsrElement) {
     this.#instances = within === undefined ? [] : [within.renderer];
     this.#hosts = within === undefined ? [] : [within.renderer];
     this.#result = render(value, {
@@ -83,14 +83,14 @@ const isRenderer = (renderer: ElementRenderer | undefined): renderer is ElementR
  *
  * @example
  * ```ts
- * const renderer = new LitSsrRenderer(pageHooks(data, boundaries, islands));
+ * const renderer = new LitSsrRenderer(elementMarks(data, boundaries, islands));
  * parts.push(renderer.render(page.body));
  * ```
  */
 export class LitSsrRenderer {
-  readonly #hooks: RenderHooks;
+  readonly #hooks: ElementHooks;
 
-  constructor(hooks: RenderHooks) {
+  constructor(hooks: ElementHooks) {
     this.#hooks = hooks;
   }
 
@@ -112,7 +112,7 @@ export class LitSsrRenderer {
  * an element's place (inside a shadow root or not) is read from that render's
  * stack of hosts.
  */
-function withHooks(hooks: RenderHooks, hosts: Renderers): typeof LitElementRenderer {
+function withHooks(hooks: ElementHooks, hosts: Renderers): typeof LitElementRenderer {
   return class PageElementRenderer extends LitElementRenderer {
     readonly host: LitSsrElement;
 
