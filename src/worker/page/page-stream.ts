@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { pullStream, type PullStreamOptions } from '../streaming/pull-stream.js';
 import { ChunkWriter, type FillStop, type Renderable } from './chunk-writer.js';
 
 /**
@@ -40,11 +40,8 @@ export type LateErrorHandler = (error: unknown) => string;
  */
 export interface PageStreamOptions extends ChunkOptions {
   onLateError: LateErrorHandler;
-  /**
-   * Called when the page goes on rendering after the first chunk; returns
-   * work the stream awaits before it closes (e.g. saving the session).
-   */
-  onContinue?: () => () => Promise<void>;
+  /** Called when the page goes on rendering after the first chunk: see {@link PullStreamOptions.onContinue}. */
+  onContinue?: PullStreamOptions['onContinue'];
   /** Wraps every render step, e.g. to make the page's render state current. */
   within?: <T>(fill: () => T) => T;
 }
@@ -54,8 +51,6 @@ export interface PageStream {
   /** The response body: the whole page when it fit in the first chunk (a stream costs the Worker CPU), else a stream. */
   readonly body: ReadableStream<Uint8Array> | string;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Renders the first chunk of `parts` now (so an error there can still become
@@ -73,9 +68,6 @@ const encoder = new TextEncoder();
  */
 export async function renderPageStream(parts: readonly Renderable[], options: PageStreamOptions): Promise<PageStream> {
   const writer = new ChunkWriter(parts);
-  // The stream pulls from outside the request's async context; render later
-  // chunks inside it, so components and server functions still see their request.
-  const inRequest = AsyncLocalStorage.snapshot();
   const within = options.within ?? ((fill) => fill());
   const fill = (limit: number): FillStop => within(() => writer.fill(limit));
   const chunk = options.chunk ?? 262_144;
@@ -89,58 +81,44 @@ export async function renderPageStream(parts: readonly Renderable[], options: Pa
   const first = writer.take();
   if (stop.kind === 'done') return { body: first };
   let waiting: Promise<unknown> | undefined = stop.kind === 'wait' ? stop.until : undefined;
-  const beforeClose = options.onContinue?.();
-  let cancelled = false;
+  let complete = false;
+  let released = false;
 
-  const close = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
-    try {
-      if (beforeClose !== undefined) await inRequest(beforeClose);
-    } catch (error) {
-      // The page rendered, but what had to happen before it completed did not: fail the response visibly.
-      console.error('litflare: finishing the response failed', error);
-      controller.error(error);
-      return;
-    }
-    controller.close();
-  };
-
-  const body = new ReadableStream<Uint8Array>(
+  const body = pullStream(
     {
-      start(controller) {
-        if (first.length > 0) controller.enqueue(encoder.encode(first));
-      },
-      async pull(controller) {
-        try {
-          for (;;) {
-            if (waiting !== undefined) {
-              const until = waiting;
-              waiting = undefined;
-              await until;
-              if (cancelled) return;
-            }
-            const next = inRequest(() => fill(chunk));
-            if (next.kind === 'wait') waiting = next.until;
-            const text = writer.take();
-            if (text.length > 0) controller.enqueue(encoder.encode(text));
-            if (next.kind === 'done') {
-              await close(controller);
-              return;
-            }
-            // Rendering has to wait and nothing was buffered: wait, then go on.
-            if (text.length > 0) return;
+      async next() {
+        for (;;) {
+          if (waiting !== undefined) {
+            const until = waiting;
+            waiting = undefined;
+            await until;
+            if (released) return { text: '', done: true };
           }
-        } catch (error) {
-          // Keep what rendered before the error: the marker closes its open elements.
-          controller.enqueue(encoder.encode(writer.take() + options.onLateError(error)));
-          await close(controller);
+          const next = fill(chunk);
+          if (next.kind === 'wait') waiting = next.until;
+          const text = writer.take();
+          if (next.kind === 'done') {
+            complete = true;
+            return { text, done: true };
+          }
+          // Rendering has to wait and nothing was buffered: wait, then go on.
+          if (text.length > 0) return { text, done: false };
         }
       },
-      async cancel() {
-        cancelled = true;
-        if (beforeClose !== undefined) await inRequest(beforeClose);
+      fail(error) {
+        if (complete) {
+          // The page rendered, but what had to happen before it completed did not: fail the response visibly.
+          console.error('litflare: finishing the response failed', error);
+          throw error;
+        }
+        // Keep what rendered before the error: the marker closes its open elements.
+        return writer.take() + options.onLateError(error);
+      },
+      release() {
+        released = true;
       },
     },
-    { highWaterMark: 0 },
+    { first, onContinue: options.onContinue },
   );
   return { body };
 }
