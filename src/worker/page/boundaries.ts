@@ -1,3 +1,4 @@
+import { BOUNDARY_HOLDER } from '../../shared/boundary.js';
 import type { Settled } from '../../shared/server-data/settled.js';
 import type { PageRenderer } from '../renderer/page-renderer.js';
 import type { RenderedElement } from '../renderer/element-hooks.js';
@@ -140,9 +141,9 @@ export class Boundaries {
       return this.#data.script() + swapScript(boundary.id, !defined, this.#options.nonce);
     };
     return [
-      `<lf-b id="lf-b-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,
+      `<${BOUNDARY_HOLDER} id="${BOUNDARY_HOLDER}-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,
       this.#renderer!.renderShadow(host),
-      '</template></lf-b>',
+      `</template></${BOUNDARY_HOLDER}>`,
       { [Symbol.iterator]: () => [swap()][Symbol.iterator]() },
     ];
   }

@@ -1,11 +1,9 @@
+import { BOUNDARY_ATTRIBUTE } from '../../shared/boundary.js';
 import { PROPS_ATTRIBUTE } from '../../shared/hydration.js';
 import type { Islands } from '../../shared/islands.js';
 import type { ElementHooks, RenderedElement } from '../renderer/element-hooks.js';
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
-
-/** Marks an element whose server data streams later; the swap script finds it by this. */
-export const BOUNDARY_ATTRIBUTE = 'data-lf-b';
 
 /**
  * What a page adds to each custom element it renders. Elements inside another

@@ -1,16 +1,19 @@
+import { BOUNDARY_ATTRIBUTE, BOUNDARY_HOLDER } from '../../shared/boundary.js';
+
 /**
  * The inline script that moves a streamed boundary into place: it finds the
- * element marked `data-lf-b="<id>"` (searching open shadow roots too), gives
- * its shadow root the streamed `<lf-b>` holder's children, and removes the
+ * element marked `data-lf-b="<id>"` (searching open shadow roots too: kept
+ * tiny, it walks on its own rather than load the client's walker), gives its
+ * shadow root the streamed `<lf-b>` holder's children, and removes the
  * holder. It runs as the HTML arrives, before any module script, so elements
  * hydrate over the final DOM. Defined once per page, by the first boundary.
  */
 const DEFINE =
   'self.__lf=function(i){' +
-  'function f(r){var e=r.querySelector(\'[data-lf-b="\'+i+\'"]\');if(e)return e;' +
+  `function f(r){var e=r.querySelector('[${BOUNDARY_ATTRIBUTE}="'+i+'"]');if(e)return e;` +
   'for(var n of r.querySelectorAll("*"))if(n.shadowRoot&&(e=f(n.shadowRoot)))return e}' +
-  'var s=document.getElementById("lf-b-"+i),t=f(document);' +
-  'if(s&&t&&t.shadowRoot){t.shadowRoot.replaceChildren(...s.shadowRoot.childNodes);t.removeAttribute("data-lf-b")}' +
+  `var s=document.getElementById("${BOUNDARY_HOLDER}-"+i),t=f(document);` +
+  `if(s&&t&&t.shadowRoot){t.shadowRoot.replaceChildren(...s.shadowRoot.childNodes);t.removeAttribute("${BOUNDARY_ATTRIBUTE}")}` +
   'if(s)s.remove()};';
 
 /**
