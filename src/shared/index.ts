@@ -6,6 +6,4 @@ export type { StandardSchemaV1 } from './validation/standard-schema.js';
 export { ServerData, type ServerDataOptions, type ServerDataRenderers, type ServerDataStatus } from './server-data/server-data.js';
 export { SocketError, isSocketError } from './websocket/socket-error.js';
 export type { SocketProtocol } from './websocket/protocol.js';
-export { connectSocket, LiveSocket, type ReconnectOptions, type SocketOptions, type SocketStatus } from './websocket/live-socket.js';
-export { SocketController } from './websocket/socket-controller.js';
 export { defineIslands, type Hydrate, type Islands } from './islands.js';

@@ -1,5 +1,6 @@
 // DESIGN.md's layer rules, checked on every import of src/: shared code runs
-// everywhere, so it imports neither the Worker nor the browser layer; browser
+// everywhere, so it imports neither the Worker nor the browser layer (nor the
+// socket client, which only code that opens a socket should load); browser
 // code never imports Worker code; the CLI is a Node program of its own;
 // nothing in the framework imports the demo app.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -59,8 +60,18 @@ describe('the layers of src/ (DESIGN.md)', () => {
     expect(importsOf(join(root, 'src/client/index.ts')).map((path) => relative(root, path))).toContain('src/client/hydrate/hydration-data.js');
   });
 
-  it('src/shared imports neither src/worker nor src/client', () => {
-    expect(violations('shared', (target) => ['worker', 'client'].includes(layer(target) ?? ''))).toEqual([]);
+  it('src/shared imports neither src/worker nor src/client nor src/socket', () => {
+    expect(violations('shared', (target) => ['worker', 'client', 'socket'].includes(layer(target) ?? ''))).toEqual([]);
+  });
+
+  it('src/socket (litflare/socket, for components on both sides) imports only src/shared', () => {
+    expect(violations('socket', (target) => !['socket', 'shared'].includes(layer(target) ?? ''))).toEqual([]);
+  });
+
+  it('`litflare` does not load partysocket: only `litflare/socket` does', () => {
+    const partysocket = (graph: Set<string>) => [...graph].filter((module) => module === 'partysocket' || module.startsWith('partysocket/'));
+    expect(partysocket(staticGraph(join(root, 'src/shared/index.ts')))).toEqual([]);
+    expect(partysocket(staticGraph(join(root, 'src/socket/index.ts')))).toEqual(['partysocket/ws']);
   });
 
   it('src/client never imports src/worker', () => {
@@ -80,6 +91,6 @@ describe('the layers of src/ (DESIGN.md)', () => {
 
   it('nothing under src/ imports the demo app', () => {
     const intoDemo = (target: string) => demo.some((folder) => target === folder || target.startsWith(`${folder}/`));
-    expect(['shared', 'worker', 'client', 'vite', 'cli'].flatMap((from) => violations(from, intoDemo))).toEqual([]);
+    expect(['shared', 'worker', 'client', 'socket', 'vite', 'cli'].flatMap((from) => violations(from, intoDemo))).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe('README.md', () => {
   it('names every public export of every entry point in its API reference', () => {
     const reference = apiReference();
     const exports = new Map([...entryExports()].map(([entry, symbols]) => [entry, symbols.map((symbol) => symbol.name)]));
-    expect([...exports.keys()]).toEqual(['litflare', 'litflare/worker', 'litflare/durable-object', 'litflare/client', 'litflare/vite']);
+    expect([...exports.keys()]).toEqual(['litflare', 'litflare/worker', 'litflare/durable-object', 'litflare/client', 'litflare/socket', 'litflare/vite']);
     const missing = [...exports].flatMap(([entry, names]) =>
       names.filter((name) => !new RegExp(`\`[^\`\\n]*\\b${name}\\b[^\`\\n]*\``).test(reference)).map((name) => `${entry}: ${name}`),
     );

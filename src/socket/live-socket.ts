@@ -1,7 +1,7 @@
 import ReconnectingWebSocket from 'partysocket/ws';
-import { decodeFrame, encodeFrame } from './socket-frames.js';
-import type { SocketProtocol } from './protocol.js';
-import { SocketError } from './socket-error.js';
+import { decodeFrame, encodeFrame } from '../shared/websocket/socket-frames.js';
+import type { SocketProtocol } from '../shared/websocket/protocol.js';
+import { SocketError } from '../shared/websocket/socket-error.js';
 import { socketUrl } from './socket-url.js';
 
 /**
@@ -57,18 +57,30 @@ export interface SocketOptions<P extends SocketProtocol> {
 
 /**
  * A WebSocket that speaks devalue both ways, typed by a {@link SocketProtocol},
- * and reconnects with exponential backoff (partysocket's
- * `ReconnectingWebSocket` does the reconnecting). Open one with {@link connectSocket};
+ * and reconnects with exponential backoff. Open one with {@link connectSocket};
  * in a Lit element, use `SocketController`, which opens and closes it with the element.
  *
  * @example
  * ```ts
- * const socket = connectSocket<ChatProtocol>('/ws/lobby', { onMessage: (m) => console.log(m) });
+ * const socket: LiveSocket<ChatProtocol> = connectSocket('/ws/lobby', { onMessage: (m) => console.log(m) });
  * socket.send({ type: 'say', text: 'hi' });
  * socket.close();
  * ```
  */
-export class LiveSocket<P extends SocketProtocol> {
+export interface LiveSocket<P extends SocketProtocol> {
+  /** Connecting (also while waiting to retry), open, or closed by {@link close}. */
+  readonly status: SocketStatus;
+  /**
+   * Sends a message. Returns `true` if it went out now, `false` if it waits
+   * for the next connection (or was dropped: more than `maxQueued` waiting).
+   */
+  send(message: P['client']): boolean;
+  /** Closes the connection (code 1000) and stops reconnecting. */
+  close(): void;
+}
+
+/** A {@link LiveSocket} on partysocket's `ReconnectingWebSocket`, which does the reconnecting. */
+class ReconnectingSocket<P extends SocketProtocol> implements LiveSocket<P> {
   readonly #socket: ReconnectingWebSocket;
   readonly #options: SocketOptions<P>;
   #status: SocketStatus = 'connecting';
@@ -91,21 +103,15 @@ export class LiveSocket<P extends SocketProtocol> {
     this.#socket.addEventListener('message', (event) => this.#receive(event.data));
   }
 
-  /** Connecting (also while waiting to retry), open, or closed by {@link close}. */
   get status(): SocketStatus {
     return this.#status;
   }
 
-  /**
-   * Sends a message. Returns `true` if it went out now, `false` if it waits
-   * for the next connection (or was dropped: more than `maxQueued` waiting).
-   */
   send(message: P['client']): boolean {
     if (this.#status === 'closed') throw new Error('litflare: send() on a closed socket; open a new one with connectSocket().');
     return this.#socket.send(encodeFrame(message));
   }
 
-  /** Closes the connection (code 1000) and stops reconnecting. */
   close(): void {
     this.#socket.close(1000, 'Closed by the client');
     this.#setStatus('closed');
@@ -147,5 +153,5 @@ export class LiveSocket<P extends SocketProtocol> {
  * ```
  */
 export function connectSocket<P extends SocketProtocol>(url: string | (() => string), options: SocketOptions<P> = {}): LiveSocket<P> {
-  return new LiveSocket(url, options);
+  return new ReconnectingSocket(url, options);
 }

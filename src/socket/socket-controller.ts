@@ -1,7 +1,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { SocketProtocol } from '../shared/websocket/protocol.js';
+import type { SocketError } from '../shared/websocket/socket-error.js';
 import { connectSocket, type LiveSocket, type SocketOptions, type SocketStatus } from './live-socket.js';
-import type { SocketProtocol } from './protocol.js';
-import type { SocketError } from './socket-error.js';
 
 /**
  * A Lit reactive controller that keeps a typed, reconnecting WebSocket open
@@ -11,7 +11,7 @@ import type { SocketError } from './socket-error.js';
  *
  * Components render on the server too; this controller never connects there
  * (Lit's server renderer does not run `connectedCallback`, and it checks
- * `isServer` as well), so importing it from `litflare` is safe in both places.
+ * `isServer` as well), so importing it from `litflare/socket` is safe in both places.
  *
  * @example
  * ```ts
