@@ -27,5 +27,4 @@ if (import.meta.env.DEV) {
   warnUnswappedBoundaries();
 }
 
-export { readHydrationData, useHydrationData, warnUndefinedElements };
 export { hydrateIslands, type HydrateIslandsOptions, type IslandLoaders } from './islands/hydrate-islands.js';

@@ -3,11 +3,11 @@ import type { Page } from '../page/render-page.js';
 import { deliberateError, errorStatus } from './error-status.js';
 
 /**
- * The page shown for an unknown path, unless the app sets its own `notFound`.
+ * The page shown for an unknown path, unless the app sets its own `notFoundPage`.
  *
  * @example
  * ```ts
- * createApp({ notFound: (c) => ({ ...defaultNotFoundPage(c.req.path), title: 'Lost?' }) });
+ * createApp({ notFoundPage: (c) => ({ ...defaultNotFoundPage(c.req.path), title: 'Lost?' }) });
  * ```
  */
 export function defaultNotFoundPage(path: string): Page {

@@ -2,21 +2,19 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
 import type { AppEnv } from '../env.js';
-import { rpcError, rpcRedirect } from '../rpc/error-answers.js';
-import { toWireError } from './wire-error.js';
 import { renderPage, type Page } from '../page/render-page.js';
 import type { Shell } from '../page/shell.js';
-import { deliberateError, errorStatus } from './error-status.js';
+import { rpcError, rpcRedirect } from '../rpc/error-answers.js';
 import { defaultErrorPage } from './error-pages.js';
+import { deliberateError, errorStatus } from './error-status.js';
 import { redirectOf } from './redirect.js';
+import { toWireError } from './wire-error.js';
 
 /** What {@link errorResponse} needs of the app. */
 export interface ErrorResponseOptions {
   dev: boolean;
   /** The app's `errorPage`. */
   errorPage: ((error: unknown, dev: boolean, status: number) => Page) | undefined;
-  /** The app's `onError` option: first say on every error. */
-  onError: ((error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>) | undefined;
   shell: () => Promise<Shell>;
 }
 
@@ -24,21 +22,19 @@ const SERVER_FUNCTION_CALL = new RegExp(`${RPC_PATH}[^/]+$`);
 
 /**
  * litflare's answer to an error thrown before a response started (by a hook,
- * middleware, route, or a page before its first byte), in this order: the
- * app's `onError`, if it returns a `Response`; for a server function call,
- * the error as the RPC protocol carries it (so the browser's proxy rethrows
- * it, or follows the redirect); a redirect; an `HTTPException`'s own
- * response, as Hono answers it; else the app's error page with the error's
- * status (a `ServerError`'s, else 500, which is logged).
+ * middleware, route, or a page before its first byte; an `app.onError()`
+ * handler comes first), in this order: for a server function call, the
+ * error as the RPC protocol carries it (so the browser's proxy rethrows it,
+ * or follows the redirect); a redirect; an `HTTPException`'s own response,
+ * as Hono answers it; else the app's error page with the error's status (a
+ * `ServerError`'s, else 500, which is logged).
  *
  * @example
  * ```ts
- * app.onError((error, c) => errorResponse(error, c, { dev, errorPage, onError, shell }));
+ * app.onError((error, c) => errorResponse(error, c, { dev, errorPage, shell }));
  * ```
  */
 export async function errorResponse(error: unknown, c: Context<AppEnv> | undefined, options: ErrorResponseOptions): Promise<Response> {
-  const custom = c === undefined ? undefined : await customResponse(error, c, options);
-  if (custom !== undefined) return custom;
   const target = redirectOf(error);
   if (c !== undefined && SERVER_FUNCTION_CALL.test(c.req.path)) {
     return target === undefined ? rpcError(toWireError(error, options.dev)) : rpcRedirect(target.location);
@@ -63,16 +59,5 @@ export async function errorResponse(error: unknown, c: Context<AppEnv> | undefin
       status: 500,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
-  }
-}
-
-async function customResponse(error: unknown, c: Context<AppEnv>, options: ErrorResponseOptions): Promise<Response | undefined> {
-  if (options.onError === undefined) return undefined;
-  try {
-    const response = await options.onError(error, c);
-    return response instanceof Response ? response : undefined;
-  } catch (handlerError) {
-    console.error('litflare: the app’s onError threw; answering with the default error response', handlerError);
-    return undefined;
   }
 }
