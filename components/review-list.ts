@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { cardStyles } from './card-styles.js';
+import { icon } from './icons.js';
 
 /** A review, as the page passes it in. */
 export interface Review {
@@ -30,8 +31,8 @@ export class ReviewList extends LitElement {
         ${this.reviews.map(
           (review, i) => html`<li>
             <blockquote>“${review.text}” — ${review.author}</blockquote>
-            <button class="quiet" @click=${() => this.#helpful(i)} aria-label=${`Helpful: ${review.author}`}>
-              👍 ${review.helpful}
+            <button class="quiet" @click=${() => this.#helpful(i)} aria-label=${`Helpful: ${review.author} (${review.helpful})`} title="Helpful">
+              ${icon('thumbsUp')} ${review.helpful}
             </button>
           </li>`,
         )}
