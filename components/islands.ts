@@ -17,4 +17,5 @@ export const islands = defineIslands({
   'chat-room': 'load',
   'review-list': 'visible',
   'site-footer': 'none',
+  'site-tour': 'none',
 });

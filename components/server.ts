@@ -9,5 +9,6 @@ import './kv-counter.js';
 import './live-feed.js';
 import './review-list.js';
 import './site-footer.js';
+import './site-tour.js';
 import './todo-list.js';
 import './weather-card.js';
