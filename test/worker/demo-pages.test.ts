@@ -48,4 +48,16 @@ describe('the demo’s pages', () => {
     expect(parse(await upload.text())).toMatchObject({ size: 22 });
     expect(await page('/platform')).toMatch(/icons\.txt<!--\/lit-part--><\/a>\s*<span class="muted size"><!--lit-part-->22 B<!--\/lit-part--><\/span>/);
   });
+
+  it('chat: a signed-in visitor is rendered writing under their name, with no name to fill in; anyone else is asked', async () => {
+    const cookie = cookieHeader(await call(signIn, [{ name: 'Grace' }]));
+    const signedIn = await page('/chat/lobby', cookie);
+    expect(signedIn).toMatch(/<chat-room\s+room="lobby" user="Grace"/);
+    expect(signedIn).toMatch(/Writing as <strong><!--lit-part-->Grace<!--\/lit-part--><\/strong>/);
+    expect(signedIn).not.toContain('name="name"');
+
+    const signedOut = await page('/chat/lobby');
+    expect(signedOut).toMatch(/<chat-room\s+room="lobby"\s+data-lf-props/);
+    expect(signedOut).toContain('<input name="name" aria-label="Your name"');
+  });
 });
