@@ -2,6 +2,7 @@
 // reaches the browser later, or never).
 import './index.js';
 import './chat-room.js';
+import './cron-runs.js';
 import './edge-info.js';
 import './file-shelf.js';
 import './job-queue.js';

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,27 @@ describe('the platform page in the built demo', () => {
     // The server renders the same size.
     await page.reload();
     expect(await page.locator('file-shelf li', { hasText: name }).locator('.size').textContent()).toBe('22 B');
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('has no "Run now" for the cron in a production build: the card is server-only HTML, and no built file names the dev trigger', async () => {
+    const { page, problems } = await openPage(app.browser());
+    await page.goto(`${baseURL}/platform`);
+    await hydrated(page, 'kv-counter');
+    expect(await page.locator('cron-runs h3').textContent()).toBe('Cron');
+    expect(await page.locator('cron-runs button').count()).toBe(0);
+    expect(await page.evaluate(() => customElements.get('cron-runs'))).toBeUndefined();
+    const built = ['dist/client', 'dist/litflare_demo'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    );
+    expect(built.join('\n')).toContain('No runs yet.');
+    for (const code of built) {
+      expect(code).not.toContain('/cdn-cgi/handler/scheduled');
+      expect(code).not.toContain('Run now');
+    }
     expect(problems).toEqual({ console: [], failedRequests: [] });
     await page.context().close();
   });
