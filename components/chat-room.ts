@@ -1,4 +1,4 @@
-import { SocketController } from 'litflare';
+import { SocketController } from 'litflare/socket';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
