@@ -30,9 +30,9 @@ if (mtime(runtimeTypes) < Math.max(mtime(join(root, 'wrangler.toml')), mtime(joi
 }
 run('npx', ['tsc', '-p', 'tsconfig.build.worker.json']);
 run('npx', ['tsc', '-p', 'tsconfig.build.json']);
-cpSync(join(root, 'src/vite/bin.mjs'), join(root, 'lib/vite/bin.mjs'));
+cpSync(join(root, 'src/cli/bin.mjs'), join(root, 'lib/cli/bin.mjs'));
 // The files `litflare create` writes, as they are.
-cpSync(join(root, 'src/vite/create/template'), join(root, 'lib/vite/create/template'), { recursive: true });
+cpSync(join(root, 'src/cli/template'), join(root, 'lib/cli/template'), { recursive: true });
 
 // The compiled code must not reach back into TypeScript sources.
 const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));

@@ -20,6 +20,7 @@ hydrateIslands(
     'job-queue': () => import('../components/job-queue.js'),
     'chat-room': () => import('../components/chat-room.js'),
     'review-list': () => import('../components/review-list.js'),
+    'cron-runs': () => import('../components/cron-runs.js'),
   },
   { eager: new URLSearchParams(location.search).get('islands') === 'eager' },
 );

@@ -15,6 +15,9 @@ export const cardStyles = css`
     margin: 0 0 0.5rem;
   }
   button {
+    display: inline-flex;
+    gap: 0.35rem;
+    align-items: center;
     font: inherit;
     padding: 0.4rem 0.9rem;
     border: 0;
@@ -45,6 +48,9 @@ export const cardStyles = css`
     align-items: center;
     padding: 0.3rem 0;
     border-bottom: 1px solid #f3f4f6;
+  }
+  .icon {
+    flex: none;
   }
   .muted {
     color: #6b7280;

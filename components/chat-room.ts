@@ -1,4 +1,4 @@
-import { SocketController } from 'litflare';
+import { SocketController } from 'litflare/socket';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -64,6 +64,11 @@ export class ChatRoomElement extends LitElement {
     input[name='name'] {
       width: 8rem;
     }
+    .as {
+      align-self: center;
+      color: #6b7280;
+      white-space: nowrap;
+    }
     button {
       font: inherit;
       padding: 0.45rem 0.9rem;
@@ -82,6 +87,9 @@ export class ChatRoomElement extends LitElement {
   /** The room's name (its Durable Object's name). */
   @property() room = 'lobby';
 
+  /** The signed-in visitor's name: they write under it, and are not asked for one. */
+  @property() user = '';
+
   /** The messages so far: the page renders the latest on the server; the socket keeps them current. */
   @property({ attribute: false }) messages: ChatMessage[] = [];
 
@@ -96,9 +104,12 @@ export class ChatRoomElement extends LitElement {
       else if (message.type === 'message') this.messages = [...this.messages, message.message];
       else this.names = message.names;
     },
-    // A new connection knows nobody: introduce ourselves again.
+    // A new connection knows nobody: introduce ourselves again (a signed-in
+    // visitor at once, so the room shows them as here before they write).
     onStatus: (status) => {
-      if (status === 'open' && this.#joinedAs !== '') this.#socket.send({ type: 'join', name: this.#joinedAs });
+      if (status !== 'open') return;
+      if (this.#joinedAs === '') this.#joinedAs = this.user;
+      if (this.#joinedAs !== '') this.#socket.send({ type: 'join', name: this.#joinedAs });
     },
   });
 
@@ -120,7 +131,9 @@ export class ChatRoomElement extends LitElement {
         )}
       </ol>
       <form @submit=${this.#submit}>
-        <input name="name" aria-label="Your name" placeholder="Your name" required maxlength=${CHAT_LIMITS.name} />
+        ${this.user
+          ? html`<span class="as">Writing as <strong>${this.user}</strong></span>`
+          : html`<input name="name" aria-label="Your name" placeholder="Your name" required maxlength=${CHAT_LIMITS.name} />`}
         <input name="text" aria-label="Message" placeholder="Say something" required maxlength=${CHAT_LIMITS.text} autocomplete="off" />
         <button>Send</button>
       </form>
@@ -142,7 +155,7 @@ export class ChatRoomElement extends LitElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    this.say(String(data.get('name') ?? '').trim(), String(data.get('text') ?? ''));
+    this.say(this.user || String(data.get('name') ?? '').trim(), String(data.get('text') ?? ''));
     (form.elements.namedItem('text') as HTMLInputElement).value = '';
   }
 }

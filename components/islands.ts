@@ -17,4 +17,8 @@ export const islands = defineIslands({
   'chat-room': 'load',
   'review-list': 'visible',
   'site-footer': 'none',
+  'site-tour': 'none',
+  // Interactive only in development (its "Run now" button); a production build
+  // sends no code for it, only its HTML.
+  'cron-runs': import.meta.env.DEV ? 'load' : 'none',
 });

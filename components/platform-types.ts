@@ -23,3 +23,6 @@ export interface CronRun {
   cron: string;
   ranAt: Date;
 }
+
+/** The demo's cron schedule (wrangler.toml `[triggers] crons` and `app.cron` in worker/index.ts). */
+export const CRON_SCHEDULE = '*/10 * * * *';

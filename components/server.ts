@@ -2,6 +2,7 @@
 // reaches the browser later, or never).
 import './index.js';
 import './chat-room.js';
+import './cron-runs.js';
 import './edge-info.js';
 import './file-shelf.js';
 import './job-queue.js';
@@ -9,5 +10,6 @@ import './kv-counter.js';
 import './live-feed.js';
 import './review-list.js';
 import './site-footer.js';
+import './site-tour.js';
 import './todo-list.js';
 import './weather-card.js';

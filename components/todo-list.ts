@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { addTodo, listTodos, removeTodo, setDone } from '../worker/todos.server.js';
 import { cardStyles } from './card-styles.js';
+import { icon } from './icons.js';
 import type { Todo } from './todo-types.js';
 
 /** A todo list stored in D1, changed through server functions. */
@@ -54,7 +55,9 @@ export class TodoList extends LitElement {
           (todo) => html`<li class=${todo.done ? 'done' : ''}>
             <input type="checkbox" .checked=${todo.done} @change=${() => this.#toggle(todo)} aria-label=${`Done: ${todo.title}`} />
             <span>${todo.title}</span>
-            <button class="quiet" @click=${() => this.#remove(todo)} aria-label=${`Delete ${todo.title}`}>✕</button>
+            <button class="quiet" @click=${() => this.#remove(todo)} aria-label=${`Delete ${todo.title}`} title="Delete">
+              ${icon('close')}
+            </button>
           </li>`,
         )}
       </ul>

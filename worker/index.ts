@@ -6,6 +6,7 @@ import { recordCronRun } from './cron.js';
 import { downloadFile } from './files.js';
 import { processJob } from './jobs.js';
 import { ROOM_NAME } from '../components/chat-types.js';
+import { CRON_SCHEDULE } from '../components/platform-types.js';
 import { chatPage } from './pages/chat.js';
 import { homePage } from './pages/home.js';
 import { layout } from './pages/layout.js';
@@ -28,7 +29,7 @@ app.page('/chat/:room', chatPage);
 app.get('/files/:key', downloadFile);
 app.websocket('/ws/:room', 'CHAT', { names: ROOM_NAME });
 
-app.cron('*/10 * * * *', recordCronRun);
+app.cron(CRON_SCHEDULE, recordCronRun);
 app.consumer<JobMessage>('litflare-tasks', processJob);
 
 export default app;

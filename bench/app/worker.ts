@@ -6,7 +6,7 @@ import { html } from 'lit';
 import { serverFnMeta } from 'litflare';
 import { createApp } from 'litflare/worker';
 import { renderToReadableStream } from 'react-dom/server';
-import { TemplateRenderer } from '../../src/worker/render/renderer.js';
+import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
 import { createElement } from 'react';
 import './components/stream-cards.js';
 import { echo } from './worker/echo.server.js';

@@ -6,6 +6,7 @@ import { showDataErrors } from './dev/data-errors.js';
 import { recordDefinitions } from './dev/definitions.js';
 import { reportHydrationErrors } from './dev/hydration-errors.js';
 import { showPageErrors } from './dev/page-errors.js';
+import { warnUnswappedBoundaries } from './dev/unswapped-boundaries.js';
 import { fillEmptyTextPartsOnHydration } from './hydrate/empty-text-parts.js';
 import { readHydrationData } from './hydrate/hydration-data.js';
 import { useHydrationData } from './hydrate/server-data.js';
@@ -21,7 +22,9 @@ if (import.meta.env.DEV) {
 const data = readHydrationData(document);
 if (import.meta.env.DEV) showDataErrors(data);
 useHydrationData(data);
-if (import.meta.env.DEV) warnUndefinedElements();
+if (import.meta.env.DEV) {
+  warnUndefinedElements();
+  warnUnswappedBoundaries();
+}
 
-export { readHydrationData, useHydrationData, warnUndefinedElements };
 export { hydrateIslands, type HydrateIslandsOptions, type IslandLoaders } from './islands/hydrate-islands.js';

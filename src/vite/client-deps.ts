@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { RUNS_FROM_SOURCES } from './server-fns/runtime-paths.js';
+import { RUNS_FROM_SOURCES } from './runtime-paths.js';
 
 /**
  * One copy of litflare in the browser during `vite dev`. The proxies that

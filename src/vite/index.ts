@@ -90,7 +90,4 @@ function keepTelemetryOff(): void {
   process.env.WRANGLER_HIDE_BANNER ??= 'true';
 }
 
-export { clientBuild, clientFirst, d1Migrations, devErrors, documentShell, durableObjectExports, serverFunctions, serverOnlyGuard, workerConditions };
-export type { D1MigrationsOptions } from './d1-migrations.js';
-export type { DurableObjectExportsOptions } from './durable-objects.js';
-export { litflareTest } from './test.js';
+export { litflareTest, type LitflareTestOptions } from './test.js';

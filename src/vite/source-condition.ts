@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { RUNS_FROM_SOURCES } from './server-fns/runtime-paths.js';
+import { RUNS_FROM_SOURCES } from './runtime-paths.js';
 
 /**
  * The export condition under which `litflare/*` resolves to the framework's

@@ -5,7 +5,22 @@ import { sourceCondition } from './source-condition.js';
 import { swapBrowserForNode } from './worker-conditions.js';
 
 /**
- * The parts of {@link litflare} a test runner needs, without
+ * Options of {@link litflareTest}.
+ *
+ * @example
+ * ```ts
+ * const options: LitflareTestOptions = { shell: 'client/index.html', serverDirs: ['worker', 'test/fixtures'] };
+ * ```
+ */
+export interface LitflareTestOptions {
+  /** The document shell, relative to the Vite root. @default 'index.html', else 'client/index.html' */
+  shell?: string;
+  /** The folders whose `*.server.ts` modules are served: the app's, plus the tests' own fixture folders. @default ['worker'] */
+  serverDirs?: readonly string[];
+}
+
+/**
+ * The parts of `litflare()` a test runner needs, without
  * `@cloudflare/vite-plugin`: put it beside `cloudflareTest()` from
  * `@cloudflare/vitest-pool-workers` to run a litflare Worker's own modules in
  * workerd under Vitest. It gives the Worker its `index.html` shell and its
@@ -28,7 +43,7 @@ import { swapBrowserForNode } from './worker-conditions.js';
  * });
  * ```
  */
-export function litflareTest(options: { shell?: string; serverDirs?: readonly string[] } = {}): Plugin[] {
+export function litflareTest(options: LitflareTestOptions = {}): Plugin[] {
   return [
     sourceCondition(),
     documentShell({ file: options.shell }),

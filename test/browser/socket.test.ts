@@ -1,8 +1,9 @@
 /// <reference types="mocha" />
 import { expect } from 'chai';
 import { LitElement, html } from 'lit';
-import { connectSocket, SocketController, SocketError, type SocketProtocol, type SocketStatus } from 'litflare';
-import { socketUrl } from '../../src/shared/websocket/socket-url.js';
+import { SocketError, type SocketProtocol } from 'litflare';
+import { connectSocket, SocketController, type SocketStatus } from 'litflare/socket';
+import { socketUrl } from '../../src/socket/socket-url.js';
 
 /** Resolves when `check` holds, polling; fails after `ms`. */
 async function until(check: () => boolean, ms = 4000): Promise<void> {

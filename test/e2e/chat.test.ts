@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openPage } from './setup/browser.js';
+import { signIn } from './setup/sign-in.js';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -51,6 +52,31 @@ describe('the chat demo in Chromium', () => {
     expect(ada.problems).toEqual({ console: [], failedRequests: [] });
     expect(bob.problems).toEqual({ console: [], failedRequests: [] });
     await ada.page.context().close();
+    await bob.page.context().close();
+  });
+
+  it('a signed-in visitor chats under their name without being asked for one; a visitor who is not is asked', async () => {
+    const room = newRoom();
+    const grace = await openPage(browser);
+    await grace.page.goto(`${baseURL}/chat/${room}`);
+    await signIn(grace.page, 'Grace Hopper');
+    await expect.poll(() => status(grace.page).textContent()).toBe('live');
+    expect(await grace.page.locator('chat-room input[name=name]').count()).toBe(0);
+    expect(await grace.page.locator('chat-room .as').textContent()).toBe('Writing as Grace Hopper');
+
+    const bob = await enter(room);
+    // Grace joined as herself when her socket opened: she is here before she writes.
+    await expect.poll(() => here(bob.page).textContent()).toBe('here: Grace Hopper');
+    expect(await bob.page.locator('chat-room input[name=name]').isVisible()).toBe(true);
+
+    await grace.page.locator('chat-room input[name=text]').fill('hello, signed in');
+    await grace.page.locator('chat-room button').click();
+    await expect.poll(() => texts(bob.page)).toEqual(['hello, signed in']);
+    expect(await bob.page.locator('chat-room li .author').allTextContents()).toEqual(['Grace Hopper']);
+
+    expect(grace.problems).toEqual({ console: [], failedRequests: [] });
+    expect(bob.problems).toEqual({ console: [], failedRequests: [] });
+    await grace.page.context().close();
     await bob.page.context().close();
   });
 

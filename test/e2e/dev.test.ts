@@ -81,6 +81,23 @@ describe('server functions in npm run dev', () => {
 });
 
 describe('npm run dev with D1', () => {
+  it('runs the cron handler from the platform page’s "Run now" button (development only)', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${dev.baseURL}/platform`);
+    await hydrated(page, 'cron-runs');
+    const runs = page.locator('cron-runs li');
+    expect(await runs.allTextContents()).toEqual(['No runs yet.']);
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await expect.poll(() => runs.first().textContent()).toMatch(/^\*\/10 \* \* \* \* at \d{4}-/);
+    expect(await runs.count()).toBe(1);
+    // The row is in D1: the server renders it too.
+    await page.reload();
+    expect(await runs.first().textContent()).toMatch(/^\*\/10 \* \* \* \* at \d{4}-/);
+    expect(problems.console.filter((text) => !text.startsWith('Lit is in dev mode'))).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    await page.context().close();
+  });
+
   it('has applied the D1 migrations (the session table) to the local database', () => {
     const wrangler = join(process.cwd(), 'node_modules/wrangler/bin/wrangler.js');
     const query = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";

@@ -42,21 +42,44 @@ describe('islands in the built demo', () => {
     await page.goto(`${app.baseURL}/`);
     await hydrated(page, 'lf-counter');
     await page.waitForLoadState('networkidle');
+    // What this test is about: the list starts below the fold.
+    expect(await page.locator('review-list').evaluate((list) => list.getBoundingClientRect().top)).toBeGreaterThan(720);
     expect(hasChunk(seen, 'review-list')).toBe(false);
     expect(await page.locator('review-list').getAttribute('defer-hydration')).toBe('');
-    // Readable before it hydrates: the server rendered it.
+    // Readable before it hydrates: the server rendered it, and says its code is still to come.
     expect(await page.locator('review-list li').count()).toBe(3);
+    expect(await page.locator('review-list .state').innerText()).toBe('Server-rendered HTML: its code loads when you scroll here…');
 
     await page.locator('review-list').scrollIntoViewIfNeeded();
     await hydrated(page, 'review-list');
     expect(hasChunk(seen, 'review-list')).toBe(true);
     expect(await page.locator('review-list').getAttribute('defer-hydration')).toBeNull();
+    await expect.poll(() => page.locator('review-list .state').innerText()).toBe('Hydrated: its code loaded as it came into view.');
     const first = page.locator('review-list li button').first();
     const before = Number((await first.textContent())!.replace(/\D/g, ''));
     await first.click();
     await expect.poll(async () => Number((await first.textContent())!.replace(/\D/g, ''))).toBe(before + 1);
     expect(problems).toEqual({ console: [], failedRequests: [] });
     await page.context().close();
+  });
+
+  it('reads without a hole before the island loads: no stretch of the home page is left empty', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page } = await openPage(app.browser(), { viewport: { width: 1280, height: 720 }, javaScriptEnabled });
+      await page.goto(`${app.baseURL}/`);
+      if (javaScriptEnabled) await hydrated(page, 'lf-counter');
+      // The page's blocks in document order, and the empty space above each.
+      const gaps = await page.evaluate(() => {
+        const blocks = [...document.querySelector('app-layout')!.children].filter((child) => child.slot === '');
+        return blocks.slice(1).map((block, i) => ({
+          above: block.localName + (block.className ? `.${block.className}` : ''),
+          gap: Math.round(block.getBoundingClientRect().top - blocks[i]!.getBoundingClientRect().bottom),
+        }));
+      });
+      expect(gaps.length).toBeGreaterThanOrEqual(6);
+      expect(gaps.filter(({ gap }) => gap > 80)).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('loads only the islands a page contains, so each page fetches its own code', async () => {

@@ -1,4 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,55 @@ describe('the platform page in the built demo', () => {
     const { page } = await openPage(app.browser());
     await page.goto(`${baseURL}/platform`);
     await expect(page.locator('.cron-runs li').first().textContent()).resolves.toMatch(/^\*\/10 \* \* \* \* at \d{4}-/);
+    await page.context().close();
+  });
+
+  it('uploads a 22-byte file through a labelled, focusable button and shows its size as "22 B"', async () => {
+    const { page, problems } = await openPage(app.browser());
+    await page.goto(`${baseURL}/platform`);
+    await hydrated(page, 'file-shelf');
+    // The native input is out of sight; its label is the button, with a focus ring for the keyboard.
+    const label = page.locator('file-shelf .picker label');
+    expect(await label.innerText()).toBe('Choose a file');
+    const input = await page.locator('file-shelf input[type=file]').boundingBox();
+    expect(input!.width * input!.height).toBeLessThanOrEqual(1);
+    await page.locator('kv-counter button').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('file-shelf')!.shadowRoot!.activeElement?.getAttribute('type'))).toBe('file');
+    expect(await label.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
+
+    const dir = mkdtempSync(join(tmpdir(), 'litflare-upload-'));
+    const name = `tiny-${Date.now()}.txt`;
+    writeFileSync(join(dir, name), 'twenty-two bytes here!');
+    await page.getByLabel('Choose a file').setInputFiles(join(dir, name));
+    await expect.poll(() => page.locator('file-shelf .chosen').textContent()).toBe(`Uploaded ${name} (22 B).`);
+    const row = page.locator('file-shelf li', { hasText: name });
+    expect(await row.locator('.size').textContent()).toBe('22 B');
+    // The server renders the same size.
+    await page.reload();
+    expect(await page.locator('file-shelf li', { hasText: name }).locator('.size').textContent()).toBe('22 B');
+    expect(problems).toEqual({ console: [], failedRequests: [] });
+    await page.context().close();
+  });
+
+  it('has no "Run now" for the cron in a production build: the card is server-only HTML, and no built file names the dev trigger', async () => {
+    const { page, problems } = await openPage(app.browser());
+    await page.goto(`${baseURL}/platform`);
+    await hydrated(page, 'kv-counter');
+    expect(await page.locator('cron-runs h3').textContent()).toBe('Cron');
+    expect(await page.locator('cron-runs button').count()).toBe(0);
+    expect(await page.evaluate(() => customElements.get('cron-runs'))).toBeUndefined();
+    const built = ['dist/client', 'dist/litflare_demo'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    );
+    expect(built.join('\n')).toContain('No runs yet.');
+    for (const code of built) {
+      expect(code).not.toContain('/cdn-cgi/handler/scheduled');
+      expect(code).not.toContain('Run now');
+    }
+    expect(problems).toEqual({ console: [], failedRequests: [] });
     await page.context().close();
   });
 

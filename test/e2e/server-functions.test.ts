@@ -168,7 +168,7 @@ describe('server functions in the built demo', () => {
         body: stringify(args),
       });
     // The scaffold's template (`npm create`'s app) has a server module of its own in this repository.
-    const template = join(root, 'src/vite/create/template/worker/guestbook.server.ts');
+    const template = join(root, 'src/cli/template/worker/guestbook.server.ts');
     expect(existsSync(template)).toBe(true);
     expect((await call(serverFnId(root, template, 'sign'), [{ name: 'Mallory', message: 'hi' }])).status).toBe(404);
     expect((await call(serverFnId(root, join(root, 'worker/auth.server.ts'), 'currentUser'), [])).status).toBe(200);

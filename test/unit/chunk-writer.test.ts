@@ -2,8 +2,8 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, LitElement } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { TemplateRenderer } from '../../src/worker/render/renderer.js';
-import { ChunkWriter } from '../../src/worker/ssr/chunk-writer.js';
+import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
+import { ChunkWriter } from '../../src/worker/page/chunk-writer.js';
 
 class ExplodingRow extends LitElement {
   override render(): unknown {

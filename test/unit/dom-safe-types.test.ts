@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { domSafeWorkerTypes } from '../../src/vite/types/dom-safe.js';
-import { writeDomSafeWorkerTypes } from '../../src/vite/types/write-dom-safe.js';
+import { domSafeWorkerTypes } from '../../src/cli/types/dom-safe.js';
+import { writeDomSafeWorkerTypes } from '../../src/cli/types/write-dom-safe.js';
 
 const lib = `
 interface ParentNode { append(...nodes: (Node | string)[]): void; }

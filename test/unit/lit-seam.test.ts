@@ -1,5 +1,5 @@
 // Lit's private API is reached through one module per side, which checks it
-// at start-up (src/worker/render/lit-seam.ts, src/client/hydrate/lit-seam.ts):
+// at start-up (src/worker/renderer/lit-seam.ts, src/client/hydrate/lit-seam.ts):
 // nothing else under src/ may touch it, or a change in Lit would break that
 // code without the fallback noticing.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const seams = ['src/worker/render/lit-seam.ts', 'src/client/hydrate/lit-seam.ts'];
+const seams = ['src/worker/renderer/lit-seam.ts', 'src/client/hydrate/lit-seam.ts'];
 
 /** What counts as Lit's private API: its private objects and modules, underscored members, hydration markers. */
 const privateApi: Record<string, RegExp> = {
@@ -23,7 +23,7 @@ const privateApi: Record<string, RegExp> = {
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'template' ? [] : sources(path);
+    if (entry.isDirectory()) return sources(path);
     return /\.(?:ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -38,7 +38,7 @@ describe('npm pack (the published litflare package)', () => {
   });
 
   it('compiles each subpath to JavaScript with its .d.ts', () => {
-    for (const name of ['shared/index', 'worker/index', 'worker/durable-object', 'client/index', 'vite/index', 'vite/cli']) {
+    for (const name of ['shared/index', 'worker/index', 'worker/durable-object', 'client/index', 'socket/index', 'vite/index', 'cli/main']) {
       expect(contents).toContain(`lib/${name}.js`);
       expect(contents).toContain(`lib/${name}.d.ts`);
     }
@@ -50,13 +50,13 @@ describe('npm pack (the published litflare package)', () => {
       (path) =>
         /^(src|test|components|worker|client|bench|\.ci|\.build)\//.test(path) ||
         // Only declarations, and the `litflare create` templates, which are an app's files.
-        (/\.ts$/.test(path) && !path.endsWith('.d.ts') && !path.startsWith('lib/vite/create/template/')),
+        (/\.ts$/.test(path) && !path.endsWith('.d.ts') && !path.startsWith('lib/cli/template/')),
     );
     expect(unexpected).toEqual([]);
   });
 
   it('runs the bin as compiled JavaScript', () => {
-    expect(readFileSync('lib/vite/bin.mjs', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
-    expect(contents).toContain('lib/vite/cli.js');
+    expect(readFileSync('lib/cli/bin.mjs', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(contents).toContain('lib/cli/main.js');
   });
 });

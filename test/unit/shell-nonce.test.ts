@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseShell } from '../../src/worker/ssr/shell.js';
-import { withNonce } from '../../src/worker/ssr/shell-nonce.js';
-import { swapScript } from '../../src/worker/ssr/swap-script.js';
+import { parseShell } from '../../src/worker/page/shell.js';
+import { withNonce } from '../../src/worker/page/shell-nonce.js';
+import { swapScript } from '../../src/worker/page/swap-script.js';
 
 const shell = parseShell(
   '<!doctype html><html><head><link rel="modulepreload" crossorigin href="/assets/lit.js" />' +

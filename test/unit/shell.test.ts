@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShell, titleTag } from '../../src/worker/ssr/shell.js';
+import { parseShell, titleTag } from '../../src/worker/page/shell.js';
 
 const shell = (head: string, body = '<!--ssr-outlet-->') =>
   `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { socketUrl } from '../../src/shared/websocket/socket-url.js';
+import { socketUrl } from '../../src/socket/socket-url.js';
 
 describe('socketUrl', () => {
   it('resolves paths against a page, as ws: for http: and wss: for https:', () => {

@@ -4,7 +4,6 @@ import {
   ai,
   createApp,
   d1,
-  durableObject,
   durableObjectStub,
   env,
   kv,
@@ -34,7 +33,7 @@ async function useEveryBinding(who: string) {
   await kv('CACHE').put(`bindings:${who}`, `kv for ${who}`);
   await r2('UPLOADS').put(`bindings/${who}.txt`, `r2 for ${who}`);
   const members = await durableObjectStub('ROOMS', `room-${who}`).join(who);
-  const sameRoom = durableObject('ROOMS').idFromName(`room-${who}`).equals(durableObject('ROOMS').idFromName(`room-${who}`));
+  const sameRoom = env().ROOMS.idFromName(`room-${who}`).equals(env().ROOMS.idFromName(`room-${who}`));
   await queue('JOBS').send({ id: `bindings-${who}`, succeedOnAttempt: 1 });
   const generated = await ai('AI').run('@cf/meta/llama-3.1-8b-instruct', { prompt: `hi ${who}` });
   const greeting = await (await service('GREETER').fetch(`https://greeter/${who}`)).text();
@@ -87,7 +86,8 @@ app.page('/page/:who', async (c) => {
 app.page('/page-wrong-kind', () => html`<render-probe name="wrong-kind"></render-probe>`);
 app.get('/call/:accessor/:name', (c) => {
   const accessors: Record<string, (name: never) => unknown> = {
-    d1, kv, r2, durableObject, queue, ai, service, secret, variable,
+    d1, kv, r2, queue, ai, service, secret, variable,
+    durableObjectStub: (name: never) => durableObjectStub(name, 'probe'),
   };
   try {
     accessors[c.req.param('accessor')]!(c.req.param('name') as never);
@@ -142,7 +142,7 @@ describe('binding errors', () => {
     ['d1', '[[d1_databases]]\nbinding = "NOPE"\ndatabase_name = "<database name>"\ndatabase_id = "<database id>"'],
     ['kv', '[[kv_namespaces]]\nbinding = "NOPE"\nid = "<namespace id>"'],
     ['r2', '[[r2_buckets]]\nbinding = "NOPE"\nbucket_name = "<bucket name>"'],
-    ['durableObject', '[[durable_objects.bindings]]\nname = "NOPE"\nclass_name = "<class name>"'],
+    ['durableObjectStub', '[[durable_objects.bindings]]\nname = "NOPE"\nclass_name = "<class name>"'],
     ['queue', '[[queues.producers]]\nbinding = "NOPE"\nqueue = "<queue name>"'],
     ['ai', '[ai]\nbinding = "NOPE"'],
     ['service', '[[services]]\nbinding = "NOPE"\nservice = "<worker name>"'],
@@ -166,7 +166,7 @@ describe('binding errors', () => {
     ['kv', 'DB', 'a D1 database', 'a KV namespace'],
     ['r2', 'SESSIONS', 'a KV namespace', 'an R2 bucket'],
     ['queue', 'UPLOADS', 'an R2 bucket', 'a Queue producer'],
-    ['durableObject', 'GREETER', 'a service binding (or another RPC stub)', 'a Durable Object namespace'],
+    ['durableObjectStub', 'GREETER', 'a service binding (or another RPC stub)', 'a Durable Object namespace'],
     ['ai', 'TASKS', 'a Queue producer', 'a Workers AI binding'],
     ['service', 'ROOMS', 'a Durable Object namespace', 'a service binding'],
     ['variable', 'CACHE', 'a KV namespace', 'a variable'],

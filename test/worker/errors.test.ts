@@ -46,7 +46,7 @@ describe('unknown paths', () => {
   it('use the app’s own not-found page when it has one', async () => {
     const app = createApp({
       shell: testShell,
-      notFound: (c) => ({ title: 'Lost', body: html`<h1>No ${c.req.path} here</h1>` }),
+      notFoundPage: (c) => ({ title: 'Lost', body: html`<h1>No ${c.req.path} here</h1>` }),
     });
     const response = await app.request('/missing');
     expect(response.status).toBe(404);

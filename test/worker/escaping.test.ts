@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { createApp } from 'litflare/worker';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it, vi } from 'vitest';
-import { TemplateRenderer } from '../../src/worker/render/renderer.js';
+import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
 import { xssPayloads } from '../browser/fixtures/xss-payloads.js';
 import { testShell } from './fixtures/shell.js';
 

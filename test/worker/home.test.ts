@@ -33,6 +33,7 @@ describe('GET / (the demo page)', () => {
       'product-card',
       'product-card',
       'product-card',
+      'site-tour',
       'review-list',
       'site-footer',
     ]);

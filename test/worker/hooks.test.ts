@@ -133,14 +133,12 @@ describe('after hooks', () => {
   });
 });
 
-describe('onError', () => {
+describe('app.onError()', () => {
   it('sees errors from routes and answers with its response; after hooks still run', async () => {
     const seen: string[] = [];
-    const app = hookedApp({
-      onError: (error, c) => {
-        seen.push(`${c.req.path}: ${(error as Error).message}`);
-        return c.json({ error: (error as Error).message }, 503);
-      },
+    const app = hookedApp().onError((error, c) => {
+      seen.push(`${c.req.path}: ${error.message}`);
+      return c.json({ error: error.message }, 503);
     });
     const response = await send(app, '/throws', authorized);
     expect(response.status).toBe(503);
@@ -157,9 +155,9 @@ describe('onError', () => {
       before: (c) => {
         if (c.req.path === '/guarded') throw new Error('hook exploded');
       },
-      onError: (error) => {
-        seen.push((error as Error).message);
-      },
+    });
+    app.onError((error) => {
+      seen.push(error.message);
     });
     app.get('/guarded', (c) => c.text('unreachable'));
     app.page('/render-throws', () => html`<test-failing fail></test-failing>`);
@@ -173,10 +171,8 @@ describe('onError', () => {
 
   it('falls back to the default error response, and logs, when it throws itself', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = hookedApp({
-      onError: () => {
-        throw new Error('onError exploded');
-      },
+    const app = hookedApp().onError(() => {
+      throw new Error('onError exploded');
     });
     const response = await send(app, '/throws', authorized);
     expect(response.status).toBe(500);
@@ -189,7 +185,7 @@ describe('onError', () => {
 
   it('leaves HTTPException responses and the error page as they are when it returns nothing', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = hookedApp({ onError: () => undefined });
+    const app = hookedApp().onError(() => undefined);
     const teapot = await send(app, '/teapot', authorized);
     expect(teapot.status).toBe(418);
     expect(await teapot.text()).toBe('short and stout');

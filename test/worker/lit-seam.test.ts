@@ -1,4 +1,4 @@
-// The seam over Lit's private API (src/worker/render/lit-seam.ts): both of
+// The seam over Lit's private API (src/worker/renderer/lit-seam.ts): both of
 // Lit's directive-resolve APIs render directives as @lit-labs/ssr does, each
 // proven with a seam built from lit-html's `_$LH` without the other one. The
 // tests run in order: patchDirectiveResolve changes Lit's directive classes
@@ -13,9 +13,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { _$LE } from 'lit-element/private-ssr-support.js';
 import { _$LH } from 'lit-html/private-ssr-support.js';
 import { describe, expect, it } from 'vitest';
-import { checkLitSeam } from '../../src/worker/render/lit-seam-check.js';
-import { createLitSeam, installedLitSeam, useLitSeam, type LitSeam } from '../../src/worker/render/lit-seam.js';
-import { TemplateRenderer } from '../../src/worker/render/renderer.js';
+import { checkLitSeam } from '../../src/worker/renderer/lit-seam-check.js';
+import { createLitSeam, installedLitSeam, useLitSeam, type LitSeam } from '../../src/worker/renderer/lit-seam.js';
+import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
 import { renderCases } from '../support/render-cases.js';
 
 /** A seam over lit-html's `_$LH` without the members named. */

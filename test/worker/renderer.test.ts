@@ -3,7 +3,7 @@ import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as serverHtml } from '@lit-labs/ssr/lib/server-template.js';
 import { html } from 'lit';
 import { describe, expect, it } from 'vitest';
-import { TemplateRenderer } from '../../src/worker/render/renderer.js';
+import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
 import { renderCases } from '../support/render-cases.js';
 
 /** litflare's renderer, asked for `limit` characters at a time. */

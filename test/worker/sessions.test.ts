@@ -258,6 +258,34 @@ describe.each(stores)('sessions in %s', (_name, makeStore) => {
   });
 });
 
+describe('a streamed page that changes the session', () => {
+  it('sends its last bytes only once the change is saved, so what the browser does next sees it', async () => {
+    const events: string[] = [];
+    const kv = kvSessionStore('SESSIONS');
+    const store: SessionStore = {
+      load: (key) => kv.load(key),
+      delete: (key) => kv.delete(key),
+      save: async (key, value) => {
+        events.push('save started');
+        await new Promise((resolve) => setTimeout(resolve, 20)); // a store slower than reading the stream
+        await kv.save(key, value);
+        events.push('saved');
+      },
+    };
+    const app = sessionApp({ store });
+    const cookie = cookieHeader(await send(app, '/login/ada', { method: 'POST' }));
+    events.length = 0;
+    const response = await send(app, '/stream', { headers: { cookie } });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (let result = await reader.read(); !result.done; result = await reader.read()) {
+      if (decoder.decode(result.value, { stream: true }).includes('</html>')) events.push('page ended');
+    }
+    expect(events).toEqual(['save started', 'saved', 'page ended']);
+    expect(await (await send(app, '/me', { headers: { cookie } })).json()).toMatchObject({ user: 'ada', streamed: 'yes' });
+  });
+});
+
 describe.each(stores)('session expiry in %s', (_name, makeStore) => {
   const app = sessionApp({ store: makeStore(), maxAge: 1 });
   const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

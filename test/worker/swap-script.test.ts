@@ -18,7 +18,9 @@ type Node = DefaultTreeAdapterMap['childNode'];
  * The swap function, as reviewed: it finds the element marked `data-lf-b="<id>"`
  * (searching open shadow roots), gives its shadow root the children of the
  * `<lf-b id="lf-b-<id>">` holder's shadow root, unmarks it, and removes the
- * holder. A change to src/worker/ssr/swap-script.ts must change this too.
+ * holder. Written out in full, names included: a change to
+ * src/worker/page/swap-script.ts, or to the names in src/shared/boundary.ts
+ * (which the server's markup and the client use too), must change this too.
  */
 const SWAP =
   'self.__lf=function(i){' +

@@ -6,7 +6,7 @@ import { MessageHistory } from 'litflare/durable-object';
 import { createApp } from 'litflare/worker';
 import { describe, expect, it } from 'vitest';
 import type { EchoProtocol } from './fixtures/echo-server.js';
-import { decodeFrame } from '../../src/shared/websocket/frames.js';
+import { decodeFrame } from '../../src/shared/websocket/socket-frames.js';
 import { send } from './fixtures/send.js';
 import { testShell } from './fixtures/shell.js';
 import { asMessage, fanOut, sparseArray } from '../support/amplification.js';

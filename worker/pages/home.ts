@@ -34,8 +34,10 @@ export const homePage: PageHandler = (c) => {
       </section>
       <h2>Menu</h2>
       <product-list .products=${products}></product-list>
-      <h2 style="margin-top:60vh">Reviews</h2>
-      <p>This list is an island: its code loads when you scroll down to it.</p>
+      <h2>Take the tour</h2>
+      <site-tour></site-tour>
+      <h2>Reviews</h2>
+      <p>This list is an island: the server rendered it, and its code loads only when you scroll down to it.</p>
       <review-list .reviews=${reviews}></review-list>
       <site-footer rendered=${new Date().toISOString()}></site-footer>
       <span slot="footer">Served by litflare from workerd.</span>

@@ -12,15 +12,7 @@ export const platformPage: PageHandler = async () => {
       <kv-counter value=${value}></kv-counter>
       <file-shelf .files=${files}></file-shelf>
       <job-queue .jobs=${jobs}></job-queue>
-      <section>
-        <h3>Cron</h3>
-        <p>Every 10 minutes a cron trigger writes a row to D1.</p>
-        <ul class="cron-runs">
-          ${runs.length === 0
-            ? html`<li>No runs yet.</li>`
-            : runs.map((run) => html`<li>${run.cron} at ${run.ranAt.toISOString()}</li>`)}
-        </ul>
-      </section>
+      <cron-runs .runs=${runs}></cron-runs>
     `,
   };
 };

@@ -1,3 +1,4 @@
+import { deepElements } from '../dom/deep-elements.js';
 import { isDeferredTag } from '../islands/deferred-tags.js';
 
 /**
@@ -28,17 +29,11 @@ export function warnUndefinedElements(root: Document = document): void {
 /** Tag names of server-rendered (shadow root present) but undefined elements, shadow roots included. */
 export function findUndefined(root: Document | ShadowRoot): string[] {
   const tags = new Set<string>();
-  const visit = (scope: Document | ShadowRoot): void => {
-    for (const element of scope.querySelectorAll('*')) {
-      const shadow = element.shadowRoot;
-      if (shadow === null) continue;
-      const tag = element.localName;
-      if (tag.includes('-') && customElements.get(tag) === undefined && !isDeferredTag(tag)) {
-        tags.add(tag);
-      }
-      visit(shadow);
+  for (const element of deepElements(root)) {
+    const tag = element.localName;
+    if (element.shadowRoot !== null && tag.includes('-') && customElements.get(tag) === undefined && !isDeferredTag(tag)) {
+      tags.add(tag);
     }
-  };
-  visit(root);
+  }
   return [...tags];
 }

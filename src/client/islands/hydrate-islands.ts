@@ -1,5 +1,5 @@
 import type { Islands } from '../../shared/islands.js';
-import { deepQueryAll } from '../hydrate/deep-query.js';
+import { deepElements } from '../dom/deep-elements.js';
 import { deferTag } from './deferred-tags.js';
 
 /**
@@ -45,6 +45,7 @@ export interface HydrateIslandsOptions {
  * ```
  */
 export function hydrateIslands(islands: Islands, loaders: IslandLoaders, options: HydrateIslandsOptions = {}): void {
+  let elements: Element[] | undefined;
   for (const [tag, hydrate] of Object.entries(islands)) {
     if (hydrate === 'none') {
       deferTag(tag);
@@ -59,7 +60,8 @@ export function hydrateIslands(islands: Islands, loaders: IslandLoaders, options
     let loaded: Promise<unknown> | undefined;
     const ensureLoaded = () => (loaded ??= load().then(() => customElements.whenDefined(tag)));
     const hydrateNow = (element: Element) => void ensureLoaded().then(() => element.removeAttribute('defer-hydration'));
-    const instances = deepQueryAll(document, tag);
+    // One walk of the page (shadow roots included) for every island.
+    const instances = (elements ??= [...deepElements(document)]).filter((element) => element.localName === tag);
     if (options.eager === true) {
       void ensureLoaded();
       instances.forEach(hydrateNow);

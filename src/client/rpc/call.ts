@@ -12,7 +12,7 @@ import {
 import { ServerError } from '../../shared/server-error.js';
 import { showServerError } from '../dev/overlay.js';
 import { followRedirect } from './follow-redirect.js';
-import { readFrames } from './frames.js';
+import { readStreamedResult } from './streamed-result.js';
 
 /**
  * Calls a server function over HTTP: arguments out with devalue, the result
@@ -38,7 +38,7 @@ export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<u
   const redirectTo = response.headers.get(RPC_REDIRECT_HEADER);
   if (redirectTo !== null) return followRedirect(redirectTo);
   const type = response.headers.get('content-type') ?? '';
-  if (type.startsWith(RPC_STREAM_CONTENT_TYPE) && response.body !== null) return readFrames(response.body);
+  if (type.startsWith(RPC_STREAM_CONTENT_TYPE) && response.body !== null) return readStreamedResult(response.body);
   const unexpected = () =>
     new ServerError(response.status >= 400 ? response.status : 502, `${meta.name}: unexpected answer (${response.status} ${type})`);
   if (!type.startsWith(RPC_ANSWER_CONTENT_TYPE)) throw unexpected();

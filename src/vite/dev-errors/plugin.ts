@@ -7,7 +7,7 @@ import { DEV_ERROR_PATH, type DevErrorOverlay, type DevErrorReport } from '../..
 import { codeFrame } from './code-frame.js';
 import { elementLine } from './element-source.js';
 import { firstAppFrame, mapStack, type ServedModule } from './map-stack.js';
-import { FRAMEWORK_DIR } from '../server-fns/runtime-paths.js';
+import { FRAMEWORK_DIR } from '../runtime-paths.js';
 
 /** litflare's own sources: never "the app's code" in an error. */
 const FRAMEWORK = FRAMEWORK_DIR + sep;

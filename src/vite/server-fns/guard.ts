@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
-import { WORKER_LAYER } from './runtime-paths.js';
+import { WORKER_LAYER } from '../runtime-paths.js';
 import { scanning } from './dep-scan.js';
 import { SERVER_MODULE } from './scan.js';
 

@@ -4,7 +4,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { analyzeServerModule } from './analyze.js';
 import { clientProxyModule, registryModule, workerAnnotations, type ServerModule } from './codegen.js';
 import { serverFnId } from './ids.js';
-import { PROXY_RUNTIME } from './runtime-paths.js';
+import { PROXY_RUNTIME } from '../runtime-paths.js';
 import { scanning } from './dep-scan.js';
 import { DEFAULT_SERVER_DIRS, findServerModules, isAppServerModule, SERVER_MODULE, serverDirPaths } from './scan.js';
 

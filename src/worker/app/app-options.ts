@@ -2,13 +2,13 @@ import type { Context } from 'hono';
 import type { Islands } from '../../shared/islands.js';
 import type { AppEnv } from '../env.js';
 import type { SessionOptions } from '../session/options.js';
-import type { Page } from '../ssr/page.js';
-import type { ChunkOptions } from '../ssr/render-stream.js';
+import type { Page } from '../page/render-page.js';
+import type { ChunkOptions } from '../page/page-stream.js';
 import type { RpcOptions } from '../rpc/handler.js';
-import type { AllowedOrigins } from '../rpc/origin.js';
-import type { AfterHook, BeforeHook } from './hooks.js';
+import type { AllowedOrigins } from '../security/origin.js';
+import type { AfterHook, BeforeHook } from './before-after-hooks.js';
 import type { Layout } from './page-route.js';
-import type { ContentSecurityPolicy, SecureHeadersOptions } from './security-headers.js';
+import type { ContentSecurityPolicy, SecureHeadersOptions } from '../security/security-headers.js';
 
 /**
  * Options for {@link createApp}.
@@ -27,12 +27,17 @@ export interface AppOptions {
   shell?: string;
   /** Wraps the body of every page (and the not-found page) in shared markup; a page can opt out. */
   layout?: Layout;
-  /** Renders the page for an unknown path (status 404 unless it sets one). */
-  notFound?: (c: Context<AppEnv>) => Page | Promise<Page>;
+  /**
+   * Renders the page for an unknown path (status 404 unless it sets one).
+   * Hono's `app.notFound(handler)` instead answers unknown paths with your
+   * own `Response`.
+   */
+  notFoundPage?: (c: Context<AppEnv>) => Page | Promise<Page>;
   /**
    * Renders the page for an error thrown before the response started: gets
    * the error and its status (a `ServerError`'s or `HTTPException`'s, else
-   * 500), which the page has unless it sets another.
+   * 500), which the page has unless it sets another. To answer some errors
+   * with a `Response` of your own, use Hono's `app.onError()`.
    */
   errorPage?: (error: unknown, dev: boolean, status: number) => Page;
   /** Show error details in pages. @default import.meta.env.DEV */
@@ -74,14 +79,6 @@ export interface AppOptions {
   before?: BeforeHook | readonly BeforeHook[];
   /** Run, in order, after every route, on every response (also before-hook answers and errors). */
   after?: AfterHook | readonly AfterHook[];
-  /**
-   * Sees every error thrown by a hook, middleware or route, and by a page
-   * before its first byte (not a server function's own errors: they go back
-   * to its caller). Return a `Response` to answer with it; return nothing for
-   * litflare's answer (see the README's "Errors and redirects"). Hono's
-   * `app.onError()` instead replaces litflare's error handling altogether.
-   */
-  onError?: (error: unknown, c: Context<AppEnv>) => Response | void | Promise<Response | void>;
   /** Sessions for `session()`: where they are stored, the cookie, expiry and size limit. */
   session?: SessionOptions;
   /**

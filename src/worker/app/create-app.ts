@@ -1,51 +1,39 @@
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
+import type { DurableObjectBindingName } from '../bindings/accessors.js';
+import { requestScope } from '../context/request-scope.js';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
 import { requestContext, tryCurrentContext } from '../context/storage.js';
 import type { AppEnv } from '../env.js';
+import { defaultNotFoundPage } from '../errors/error-pages.js';
+import { errorResponse } from '../errors/error-response.js';
 import { CronHandlers, type CronHandler } from '../events/cron.js';
 import { runInvocation } from '../events/invocation.js';
 import { QueueConsumers, type QueueHandler } from '../events/queue.js';
-import { sessionSettings } from '../session/options.js';
-import { renderPage, type Page } from '../ssr/page.js';
-import { parseShell, type Shell } from '../ssr/shell.js';
-import { appShell } from './app-shell.js';
-import { registerBeforeRoutes } from './before-routes.js';
-import { defaultNotFoundPage } from './error-pages.js';
-import { errorResponse } from './error-response.js';
-import { hooks } from './hooks.js';
-import { toPage, type Layout, type PageHandler } from './page-route.js';
-import { requestScope } from './request-scope.js';
+import { appShell } from '../page/app-shell.js';
+import { renderPage, type Page } from '../page/render-page.js';
+import { parseShell, type Shell } from '../page/shell.js';
 import { mountRpc } from '../rpc/handler.js';
-import { formGuard } from './form-guard.js';
-import { securityHeaders } from './security-headers.js';
-import type { DurableObjectBindingName } from '../bindings/accessors.js';
+import { formGuard } from '../security/form-guard.js';
+import { securityHeaders } from '../security/security-headers.js';
+import { sessionSettings } from '../session/options.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 import type { AppOptions } from './app-options.js';
+import { beforeAfterHooks } from './before-after-hooks.js';
+import { registerBeforeRoutes } from './before-routes.js';
+import type { AppErrorHandler, LitflareApp } from './litflare-app.js';
+import { toPage, type Layout, type PageHandler } from './page-route.js';
 
-/**
- * A litflare app: a Hono app with page routes that render Lit templates as
- * streamed HTML. Add ordinary Hono routes and middleware to it as usual
- * (middleware first: server functions are served from where the first route
- * is added), `export default` it from the Worker entry or mount it into
- * another Hono app with `route()`.
- *
- * @example
- * ```ts
- * const app = createApp();
- * app.page('/', () => html`<hello-world></hello-world>`);
- * app.get('/health', (c) => c.text('ok'));
- * export default app;
- * ```
- */
-export class LitflareApp extends Hono<AppEnv> {
+/** The app {@link createApp} makes; its public face is {@link LitflareApp}. */
+class App extends Hono<AppEnv> implements LitflareApp {
   readonly #options: AppOptions;
   readonly #dev: boolean;
   readonly #settings: ScopeSettings;
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
-  /** The app's error handler: litflare's, until the user sets their own with `app.onError()`. */
+  /** The app's error handler: litflare's, or the user's from `app.onError()` in front of it. */
   #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
+  declare onError: (handler: AppErrorHandler) => this;
 
   constructor(options: AppOptions = {}) {
     super();
@@ -62,50 +50,30 @@ export class LitflareApp extends Hono<AppEnv> {
     const before = [options.before ?? []].flat();
     const after = [options.after ?? []].flat();
     if (before.length > 0 || after.length > 0) {
-      // Errors go to the app's error handler of the moment: a user's app.onError() replaces litflare's.
-      this.use(hooks(before, after, (error, c) => this.#errorHandler(error, c)));
+      // Errors go to the app's error handler of the moment: a user's app.onError(), then litflare's.
+      this.use(beforeAfterHooks(before, after, (error, c) => this.#errorHandler(error, c)));
     }
     this.notFound(async (c) => {
-      const page = this.#options.notFound ? await this.#options.notFound(c) : defaultNotFoundPage(c.req.path);
+      const page = this.#options.notFoundPage ? await this.#options.notFoundPage(c) : defaultNotFoundPage(c.req.path);
       return this.render({ status: 404, ...(await this.#withLayout(page, c, this.#options.layout)) });
     });
-    const onError = this.onError;
+    const setErrorHandler = this.onError as unknown as (handler: ErrorHandler<AppEnv>) => this;
     this.onError = (handler) => {
-      this.#errorHandler = handler;
-      return onError(handler);
+      this.#errorHandler = async (error, c) => (await answerOf(handler, error, c)) ?? this.#errorResponse(error, c);
+      return setErrorHandler(this.#errorHandler);
     };
-    this.onError(this.#errorHandler);
+    setErrorHandler(this.#errorHandler);
     registerBeforeRoutes(this, `${RPC_PATH}probe`, () =>
       mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc }),
     );
   }
 
-  /**
-   * The Worker's `scheduled` handler (export the app as default): runs the
-   * handlers registered with {@link cron} for the schedule that fired.
-   */
   readonly scheduled = (controller: ScheduledController, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
     runInvocation('scheduled', this.#settings, env, ctx, () => this.#crons.run(controller));
 
-  /**
-   * The Worker's `queue` handler (export the app as default): hands each
-   * message to the consumer registered with {@link consumer} for its queue.
-   */
   readonly queue = (batch: MessageBatch, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
     runInvocation('queue', this.#settings, env, ctx, () => this.#consumers.run(batch));
 
-  /**
-   * Adds a cron handler for `schedule` (a cron expression exactly as in
-   * wrangler.toml `[triggers] crons`), or for every schedule when it is
-   * left out.
-   *
-   * @example
-   * ```ts
-   * app.cron('0 * * * *', async (controller) => {
-   *   await d1('DB').prepare('INSERT INTO ticks (at) VALUES (?)').bind(controller.scheduledTime).run();
-   * });
-   * ```
-   */
   cron(schedule: string, handler: CronHandler): this;
   cron(handler: CronHandler): this;
   cron(schedule: string | CronHandler, handler?: CronHandler): this {
@@ -114,36 +82,11 @@ export class LitflareApp extends Hono<AppEnv> {
     return this;
   }
 
-  /**
-   * Adds the consumer for queue `queue` (the queue's name, as in
-   * wrangler.toml `[[queues.consumers]]`). It gets each message typed by
-   * `Body`; returning acks it, throwing retries it.
-   *
-   * @example
-   * ```ts
-   * app.consumer<{ todoId: number }>('litflare-tasks', async (message) => {
-   *   await d1('DB').prepare('UPDATE todos SET done = 1 WHERE id = ?').bind(message.body.todoId).run();
-   * });
-   * ```
-   */
   consumer<Body>(queue: string, handler: QueueHandler<Body>): this {
     this.#consumers.add(queue, handler);
     return this;
   }
 
-  /**
-   * Adds a page route: `handler` returns a Lit template, a {@link Page}, or a
-   * `Response` (e.g. a redirect). Paths use Hono's syntax (`/users/:id`).
-   *
-   * @example
-   * ```ts
-   * app.page('/users/:id', (c) => ({
-   *   title: `User ${c.req.param('id')}`,
-   *   body: html`<user-card user-id=${c.req.param('id')}></user-card>`,
-   * }));
-   * app.page('/print', printView, { layout: false }); // without the app's layout
-   * ```
-   */
   page(path: string, handler: PageHandler, options: { layout?: Layout | false } = {}): this {
     const layout = options.layout ?? this.#options.layout;
     this.get(path, async (c) => {
@@ -158,33 +101,11 @@ export class LitflareApp extends Hono<AppEnv> {
     return layout ? { ...page, body: await layout(page.body, c) } : page;
   }
 
-  /**
-   * Adds a WebSocket route: an upgrade for `path` goes to the Durable Object
-   * of namespace `binding` named by the path's parameter (the same object for
-   * the same name), e.g. a `SocketServer`. A request that is not an upgrade
-   * gets 426, a cross-origin upgrade 403 (`allowOrigins` applies), a
-   * malformed name 400.
-   *
-   * @example
-   * ```ts
-   * app.websocket('/ws/:room', 'CHAT');
-   * app.websocket('/teams/:team/ws/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
-   * ```
-   */
   websocket(path: string, binding: DurableObjectBindingName, options: WebSocketRouteOptions = {}): this {
     this.get(path, websocketRoute(path, binding, options, this.#options.allowOrigins));
     return this;
   }
 
-  /**
-   * Renders a page into the shell as a streamed response, outside a page
-   * route (e.g. from a plain Hono handler).
-   *
-   * @example
-   * ```ts
-   * app.get('/teapot', (c) => app.render({ status: 418, body: html`<h1>I'm a teapot</h1>` }));
-   * ```
-   */
   async render(page: Page): Promise<Response> {
     const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
@@ -211,7 +132,6 @@ export class LitflareApp extends Hono<AppEnv> {
     return errorResponse(error, c, {
       dev: this.#dev,
       errorPage: this.#options.errorPage,
-      onError: this.#options.onError,
       shell: () => this.#shell(),
     });
   }
@@ -222,7 +142,8 @@ export class LitflareApp extends Hono<AppEnv> {
 }
 
 /**
- * Creates a litflare app. See {@link LitflareApp}.
+ * Creates a litflare app: a Hono app with pages, server functions, sessions,
+ * hooks and security headers wired (see {@link LitflareApp}).
  *
  * @example
  * ```ts
@@ -236,5 +157,16 @@ export class LitflareApp extends Hono<AppEnv> {
  * ```
  */
 export function createApp(options: AppOptions = {}): LitflareApp {
-  return new LitflareApp(options);
+  return new App(options);
+}
+
+/** What the user's `app.onError()` handler answered; nothing (also when it threw itself) leaves the error to litflare. */
+async function answerOf(handler: AppErrorHandler, error: Parameters<ErrorHandler<AppEnv>>[0], c: Context<AppEnv>): Promise<Response | undefined> {
+  try {
+    const response = await handler(error, c);
+    return response instanceof Response ? response : undefined;
+  } catch (handlerError) {
+    console.error('litflare: the app’s onError threw; answering with the default error response', handlerError);
+    return undefined;
+  }
 }

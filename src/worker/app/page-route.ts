@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { isTemplateResult } from 'lit/directive-helpers.js';
 import type { AppEnv } from '../env.js';
-import type { Page } from '../ssr/page.js';
+import type { Page } from '../page/render-page.js';
 
 /**
  * What a page handler may return: a body template, a full {@link Page}, or a `Response`.

@@ -77,20 +77,9 @@ export function r2<N extends BindingName<R2Bucket>>(name: N): Env[N] {
 }
 
 /**
- * A Durable Object namespace.
- *
- * @example
- * ```ts
- * const id = durableObject('ROOMS').idFromName('lobby');
- * ```
- */
-export function durableObject<N extends BindingName<AnyNamespace>>(name: N): Env[N] {
-  return lookupBinding('durableObject', name, 'durableObject') as Env[N];
-}
-
-/**
  * A stub for the Durable Object called `objectName` in namespace `name`
- * (the same object for the same name, wherever the call runs).
+ * (the same object for the same name, wherever the call runs). The namespace
+ * itself, for ids and locations of your own, is `env()[name]`.
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@ import { currentContext, httpScope } from '../context/current.js';
 import type { Scope } from '../context/scope.js';
 import { cookieDefaults, insecureDevOrigin } from './defaults.js';
 
-export type { CookieOptions, CookiePrefixOptions };
+export type { CookieOptions };
 
 /**
  * Which cookie to read: `prefix` reads `__Host-name` or `__Secure-name`.

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_QUERY_LENGTH, RPC_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
-import { decodeWithin } from './decode.js';
-import { describeRefusal } from './measure.js';
+import { decodeWithin } from '../decode/decode.js';
+import { describeRefusal } from '../decode/measure.js';
 import type { RegistryEntry } from './registry.js';
 
 /** How deep arguments may nest (arrays, objects, maps, sets); real arguments stay far below. */

@@ -1,10 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'devalue';
 import { END, ERROR, ITEM, REDIRECT, RPC_ANSWER_CONTENT_TYPE, RPC_STREAM_CONTENT_TYPE } from '../../shared/rpc/protocol.js';
 import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
-import { redirectOf } from '../app/redirect.js';
-import { toWireError } from './errors.js';
+import { redirectOf } from '../errors/redirect.js';
+import { toWireError } from '../errors/wire-error.js';
+import { pullStream, type PullStreamOptions } from '../streaming/pull-stream.js';
 
 /** How a call's answer is encoded. */
 export interface RespondOptions {
@@ -14,17 +14,12 @@ export interface RespondOptions {
   dev: boolean;
   /** The function's name, for logs. */
   name: string;
-  /**
-   * Called when a streamed result goes on running request code after the
-   * headers went out; returns work to await before the stream ends (e.g.
-   * saving the session).
-   */
-  onContinue?: () => () => Promise<void>;
+  /** Called when a streamed result goes on running request code after the headers went out: see {@link PullStreamOptions.onContinue}. */
+  onContinue?: PullStreamOptions['onContinue'];
   /** Called when a streamed result fails with a server error (5xx), before the stream ends. */
   onFail?: () => void;
 }
 
-const encoder = new TextEncoder();
 
 /**
  * Encodes what a server function returned: a value as one devalue document; a
@@ -56,47 +51,20 @@ export function respond(result: unknown, options: RespondOptions): Response {
 
 function frames(iterable: AsyncIterable<unknown>, options: RespondOptions): ReadableStream<Uint8Array> {
   const iterator = iterable[Symbol.asyncIterator]();
-  // The stream pulls from outside the request's async context: produce items
-  // inside it, so the function's code still sees its request.
-  const inRequest = AsyncLocalStorage.snapshot();
-  const beforeEnd = options.onContinue?.();
-  let finished = false;
-  return new ReadableStream<Uint8Array>(
+  return pullStream(
     {
-      async pull(controller) {
-        let frame: string;
-        try {
-          const step = await inRequest(() => iterator.next());
-          if (step.done === true) {
-            finished = true;
-            if (beforeEnd !== undefined) await inRequest(beforeEnd);
-            frame = stringify([END]);
-          } else {
-            frame = stringify([ITEM, step.value]);
-          }
-        } catch (error) {
-          finished = true;
-          frame = endFrame(error, options);
-          // The item may have failed to serialize, with the producer still open.
-          await inRequest(async () => {
-            await iterator.return?.();
-            if (beforeEnd !== undefined) await beforeEnd();
-          }).catch((cleanup: unknown) => console.error('litflare: ending a streamed result failed', cleanup));
-        }
-        controller.enqueue(encoder.encode(`${frame}\n`));
-        if (finished) controller.close();
+      async next() {
+        const step = await iterator.next();
+        if (step.done === true) return { text: `${stringify([END])}\n`, done: true };
+        return { text: `${stringify([ITEM, step.value])}\n`, done: false };
       },
-      async cancel() {
-        // The client stopped reading: let the producer clean up.
-        if (finished) return;
-        finished = true;
-        await inRequest(async () => {
-          await iterator.return?.();
-          if (beforeEnd !== undefined) await beforeEnd();
-        });
+      fail: (error) => `${endFrame(error, options)}\n`,
+      // The client stopped reading, or an item failed to serialize with the producer still open.
+      release: async () => {
+        await iterator.return?.();
       },
     },
-    { highWaterMark: 0 },
+    { onContinue: options.onContinue },
   );
 }
 

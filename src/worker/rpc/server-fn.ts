@@ -1,5 +1,6 @@
 import { ServerError } from '../../shared/server-error.js';
-import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
+import { plainIssue } from '../../shared/validation/issues.js';
+import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
 
 /**
  * Options of {@link serverFn}.
@@ -71,22 +72,6 @@ function validating(schema: StandardSchemaV1, handler: Fn): Fn {
     };
   }
   return async (input: unknown) => handler(await validate(input));
-}
-
-/**
- * Issues as plain data: paths of keys (symbols named), so they survive serialization.
- *
- * @example
- * ```ts
- * throw new ServerError(400, 'Invalid input', { issues: result.issues.map(plainIssue) });
- * ```
- */
-export function plainIssue(issue: StandardSchemaV1.Issue): { message: string; path?: (string | number)[] } {
-  const path = issue.path?.map((segment) => {
-    const key = typeof segment === 'object' ? segment.key : segment;
-    return typeof key === 'symbol' ? String(key) : key;
-  });
-  return path === undefined ? { message: issue.message } : { message: issue.message, path };
 }
 
 function isAsyncGeneratorFunction(fn: Fn): boolean {

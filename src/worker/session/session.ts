@@ -20,53 +20,64 @@ import { isSessionId, storageKey } from './session-id.js';
  * s.regenerate(); // new id on login
  * ```
  */
-export class Session<Data extends object = Record<string, unknown>> {
-  readonly #record: SessionRecord;
-
-  /** Sessions come from {@link session}; this constructor is not for app code. */
-  constructor(record: SessionRecord) {
-    this.#record = record;
-  }
-
+export interface Session<Data extends object = Record<string, unknown>> {
   /** True when the request brought no live session (none, expired, unknown or tampered). */
-  get isNew(): boolean {
-    return this.#record.isNew;
-  }
-
+  readonly isNew: boolean;
   /** The value stored under `key`, or `undefined`. */
-  get<K extends keyof Data & string>(key: K): Data[K] | undefined {
-    return this.#record.get(key) as Data[K] | undefined;
-  }
-
+  get<K extends keyof Data & string>(key: K): Data[K] | undefined;
   /** Whether `key` is set. */
-  has(key: keyof Data & string): boolean {
-    return this.#record.has(key);
-  }
-
+  has(key: keyof Data & string): boolean;
   /** The keys that are set. */
-  keys(): (keyof Data & string)[] {
-    return this.#record.keys() as (keyof Data & string)[];
-  }
-
+  keys(): (keyof Data & string)[];
   /** Stores `value` under `key`. Throws, changing nothing, if the session would outgrow `maxBytes`. */
-  set<K extends keyof Data & string>(key: K, value: Data[K]): void {
-    this.#record.set(key, value);
-  }
-
+  set<K extends keyof Data & string>(key: K, value: Data[K]): void;
   /** Removes `key`. */
-  delete(key: keyof Data & string): void {
-    this.#record.delete(key);
-  }
-
+  delete(key: keyof Data & string): void;
   /** Ends the session: its data is deleted from the store and the cookie cleared (e.g. on logout). */
-  destroy(): void {
-    this.#record.destroy();
-  }
-
+  destroy(): void;
   /**
    * Moves the data to a new session id and deletes the old one, so an id
    * known before (e.g. before login) no longer works.
    */
+  regenerate(): void;
+}
+
+/** A {@link Session} over this request's loaded record. */
+class RecordSession<Data extends object> implements Session<Data> {
+  readonly #record: SessionRecord;
+
+  constructor(record: SessionRecord) {
+    this.#record = record;
+  }
+
+  get isNew(): boolean {
+    return this.#record.isNew;
+  }
+
+  get<K extends keyof Data & string>(key: K): Data[K] | undefined {
+    return this.#record.get(key) as Data[K] | undefined;
+  }
+
+  has(key: keyof Data & string): boolean {
+    return this.#record.has(key);
+  }
+
+  keys(): (keyof Data & string)[] {
+    return this.#record.keys() as (keyof Data & string)[];
+  }
+
+  set<K extends keyof Data & string>(key: K, value: Data[K]): void {
+    this.#record.set(key, value);
+  }
+
+  delete(key: keyof Data & string): void {
+    this.#record.delete(key);
+  }
+
+  destroy(): void {
+    this.#record.destroy();
+  }
+
   regenerate(): void {
     this.#record.regenerate();
   }
@@ -115,7 +126,7 @@ async function open(scope: Scope, settings: SessionSettings): Promise<Session> {
   // Loaded while a page streams: the cookie is fixed, but data may still change until the end.
   if (scope.phase === 'open') scope.beforeHeaders(() => record.commit());
   scope.beforeDone(() => record.save());
-  return new Session(record);
+  return new RecordSession(record);
 }
 
 async function load(scope: Scope, settings: SessionSettings): Promise<LoadedSession> {

@@ -1,7 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { lookupBinding } from '../bindings/lookup.js';
 import type { AppEnv } from '../env.js';
-import { isCrossSite, type AllowedOrigins } from '../rpc/origin.js';
+import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
 
 /**
  * Options of `app.websocket()`.

@@ -1,12 +1,12 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from 'partyserver';
-import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
-import { encodeFrame } from '../../shared/websocket/frames.js';
+import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
+import { encodeFrame } from '../../shared/websocket/socket-frames.js';
 import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { isSocketError, SocketError } from '../../shared/websocket/socket-error.js';
-import { deliberateError } from '../app/error-status.js';
-import { redirectLocation } from '../app/redirect.js';
-import { decodeWithin } from '../rpc/decode.js';
-import { describeRefusal } from '../rpc/measure.js';
+import { deliberateError } from '../errors/error-status.js';
+import { redirectLocation } from '../errors/redirect.js';
+import { decodeWithin } from '../decode/decode.js';
+import { describeRefusal } from '../decode/measure.js';
 import { isTooBig } from './message-size.js';
 import { validateMessage } from './validate.js';
 

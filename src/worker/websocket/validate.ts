@@ -1,6 +1,6 @@
-import type { StandardSchemaV1 } from '../../shared/standard-schema.js';
+import { plainIssue } from '../../shared/validation/issues.js';
+import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
 import { SocketError } from '../../shared/websocket/socket-error.js';
-import { plainIssue } from '../rpc/server-fn.js';
 
 /**
  * Checks a decoded message against a Standard Schema (zod, valibot, …) and

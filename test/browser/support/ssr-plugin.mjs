@@ -62,7 +62,7 @@ export function ssrPlugin(root) {
       // A case of the renderer's table (test/support/render-cases.ts) with its first arguments.
       const renderTableCase = async (name) => {
         const { renderCases } = await vite.ssrLoadModule('/test/support/render-cases.ts');
-        const { TemplateRenderer } = await vite.ssrLoadModule('/src/worker/render/renderer.ts');
+        const { TemplateRenderer } = await vite.ssrLoadModule('/src/worker/renderer/renderer.ts');
         const entry = renderCases[name];
         if (entry === undefined) return { status: 404, body: `no render case ${name}` };
         const { text } = new TemplateRenderer(entry.render(...entry.args[0])).produce(Infinity);
@@ -90,8 +90,8 @@ export function ssrPlugin(root) {
       const name = context.URL.searchParams.get('case');
       const args = JSON.parse(context.URL.searchParams.get('args') ?? '{}');
       const { cases, islands } = await vite.ssrLoadModule('/test/browser/fixtures/ssr-cases.ts');
-      const { renderPage } = await vite.ssrLoadModule('/src/worker/ssr/page.ts');
-      const { parseShell } = await vite.ssrLoadModule('/src/worker/ssr/shell.ts');
+      const { renderPage } = await vite.ssrLoadModule('/src/worker/page/render-page.ts');
+      const { parseShell } = await vite.ssrLoadModule('/src/worker/page/shell.ts');
       const renderCase = cases[name];
       if (renderCase === undefined) return { status: 404, body: `no SSR case ${name}` };
       const shell = parseShell('<!doctype html><html><head></head><body><!--ssr-outlet--></body></html>');

@@ -1,0 +1,191 @@
+import { BOUNDARY_HOLDER } from '../../shared/boundary.js';
+import type { Settled } from '../../shared/server-data/settled.js';
+import type { PageRenderer } from '../renderer/page-renderer.js';
+import type { RenderedElement } from '../renderer/element-hooks.js';
+import { redirectLocation } from '../errors/redirect.js';
+import { toWireError } from '../errors/wire-error.js';
+import type { Renderable } from './chunk-writer.js';
+import type { HydrationData } from './hydration-data.js';
+import { swapScript } from './swap-script.js';
+
+/** An element whose server data is still loading: streamed again once all of it settles. */
+interface Boundary {
+  readonly id: number;
+  readonly host: RenderedElement;
+  readonly calls: Promise<Settled>[];
+}
+
+/** Options of {@link Boundaries}. */
+export interface BoundaryOptions {
+  /** Milliseconds a call may take before its element renders the error state. */
+  timeout: number;
+  /** Error details for failed calls (development). */
+  dev: boolean;
+  /** The response's CSP nonce, for the swap scripts. */
+  nonce?: string;
+}
+
+/**
+ * The server data of one page render. Elements with a `ServerData` controller
+ * are known from their constructor; a call they start is deduplicated by key,
+ * its element becomes a boundary, and {@link stream} yields each boundary's
+ * markup as soon as all its calls settle: in resolution order, nested
+ * boundaries included, each with its hydration data and the swap script.
+ * A call that ends in `redirect()` ends the page with that redirect: the
+ * stream (or an element rendering after it) throws it, and the page's
+ * late-error marker turns it into a meta refresh.
+ *
+ * @example
+ * ```ts
+ * const boundaries = new Boundaries(data, { timeout: 10_000, dev: false });
+ * const renderer = pageRenderer(elementMarks(data, boundaries));
+ * parts.push(renderer.render(page), boundaries.stream(renderer), shell.end);
+ * ```
+ */
+export class Boundaries {
+  readonly #data: HydrationData;
+  #renderer: PageRenderer | undefined;
+  readonly #options: BoundaryOptions;
+  // Plain maps: they live as long as one page render, and (unlike WeakMaps)
+  // cost the garbage collector nothing extra per element.
+  readonly #hosts = new Map<object, number>();
+  readonly #instances = new Map<object, RenderedElement>();
+  readonly #boundaries = new Map<object, Boundary>();
+  readonly #settled = new Map<string, Settled>();
+  readonly #inflight = new Map<string, Promise<Settled>>();
+  readonly #ready: Boundary[] = [];
+  #waiting = 0;
+  #wake: (() => void) | undefined;
+  #nextId = 0;
+  #swapDefined = false;
+  /** The first `redirect()` a call of this page threw: the page goes there. */
+  #redirect: unknown = undefined;
+
+  constructor(data: HydrationData, options: BoundaryOptions) {
+    this.#data = data;
+    this.#options = options;
+  }
+
+
+  /** Whether server data is still loading (the page will stream more after what rendered so far). */
+  get loading(): boolean {
+    return this.#waiting > 0 || this.#ready.length > 0 || this.#redirect !== undefined;
+  }
+
+  /** An element with a `ServerData` controller was constructed. */
+  attach(host: object): void {
+    if (!this.#hosts.has(host)) this.#hosts.set(host, this.#nextId++);
+  }
+
+  /** Keeps an element that loads server data (to render it again once its data is in). */
+  register(host: RenderedElement): void {
+    const element = host.element;
+    if (element !== undefined && this.#hosts.has(element)) this.#instances.set(element, host);
+  }
+
+  /** The boundary id of an element that loads server data. */
+  boundaryOf(host: RenderedElement): number | undefined {
+    return host.element === undefined ? undefined : this.#hosts.get(host.element);
+  }
+
+  /** See `ServerDataBackend.settled`. */
+  settled(host: object, key: string, call: () => Promise<unknown>, timeout: number | undefined): Settled | undefined {
+    if (this.#redirect !== undefined) throw this.#redirect;
+    const known = this.#settled.get(key);
+    if (known !== undefined) return known;
+    const instance = this.#instances.get(host);
+    const id = this.#hosts.get(host);
+    if (instance === undefined || id === undefined) return undefined;
+    let pending = this.#inflight.get(key);
+    if (pending === undefined) {
+      pending = this.#start(key, call, timeout ?? this.#options.timeout);
+      this.#inflight.set(key, pending);
+    }
+    let boundary = this.#boundaries.get(host);
+    if (boundary === undefined) {
+      boundary = { id, host: instance, calls: [] };
+      this.#boundaries.set(host, boundary);
+      this.#waiting++;
+      // The element's other calls start during this same render, before the queue moves on.
+      queueMicrotask(() => this.#whenSettled(boundary!));
+    }
+    boundary.calls.push(pending);
+    return undefined;
+  }
+
+  /**
+   * The boundaries' markup, each as soon as it is ready: rendered with its
+   * settled data (by the page's `renderer`), its hydration data, and the
+   * script that moves it into place.
+   */
+  stream(renderer: PageRenderer): Iterable<Renderable> {
+    this.#renderer = renderer;
+    return {
+      [Symbol.iterator]: () => ({
+        next: (): IteratorResult<Renderable> => {
+          if (!this.loading) return { done: true, value: undefined };
+          return { done: false, value: this.#next() };
+        },
+      }),
+    };
+  }
+
+  async #next(): Promise<Renderable[]> {
+    while (this.#ready.length === 0 && this.#redirect === undefined) await new Promise<void>((resolve) => (this.#wake = resolve));
+    if (this.#redirect !== undefined) throw this.#redirect;
+    const boundary = this.#ready.shift()!;
+    const { host } = boundary;
+    const swap = (): string => {
+      const defined = this.#swapDefined;
+      this.#swapDefined = true;
+      return this.#data.script() + swapScript(boundary.id, !defined, this.#options.nonce);
+    };
+    return [
+      `<${BOUNDARY_HOLDER} id="${BOUNDARY_HOLDER}-${boundary.id}" hidden>${host.shadowRootTag()}${host.styles()}`,
+      this.#renderer!.renderShadow(host),
+      `</template></${BOUNDARY_HOLDER}>`,
+      { [Symbol.iterator]: () => [swap()][Symbol.iterator]() },
+    ];
+  }
+
+  #whenSettled(boundary: Boundary): void {
+    void Promise.all(boundary.calls).then(() => {
+      this.#waiting--;
+      this.#ready.push(boundary);
+      this.#wakeUp();
+    });
+  }
+
+  #wakeUp(): void {
+    this.#wake?.();
+    this.#wake = undefined;
+  }
+
+  #start(key: string, call: () => Promise<unknown>, timeout: number): Promise<Settled> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<Settled>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ error: { status: 504, message: `The data did not arrive within ${timeout} ms.` } }),
+        timeout,
+      );
+    });
+    const settled = Promise.resolve()
+      .then(call)
+      .then(
+        (value): Settled => ({ value }),
+        (error: unknown): Settled => {
+          if (redirectLocation(error) === undefined) return { error: toWireError(error, this.#options.dev) };
+          this.#redirect ??= error;
+          this.#wakeUp();
+          // Never rendered nor sent: the page ends with the redirect.
+          return { error: { status: 500, message: 'redirected' } };
+        },
+      );
+    return Promise.race([settled, timedOut]).then((result) => {
+      clearTimeout(timer);
+      this.#settled.set(key, result);
+      if (this.#redirect === undefined) this.#data.addData(key, result);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import type { Renderable } from './chunk-writer.js';
+import { pageRenderer } from '../renderer/page-renderer.js';
+import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './page-stream.js';
+import type { Islands } from '../../shared/islands.js';
+import { type Shell, titleTag } from './shell.js';
+import { withNonce } from './shell-nonce.js';
+import { lateErrorMarker } from './late-error.js';
+import { devErrorScript } from './dev-error-script.js';
+import { HydrationData } from './hydration-data.js';
+import { elementMarks } from './element-marks.js';
+import { Boundaries } from './boundaries.js';
+import { withinRender } from './server-data-backend.js';
+import { errorStatus } from '../errors/error-status.js';
+
+/**
+ * What a page route renders: a body (usually a Lit `html` template) and,
+ * optionally, a title, extra head tags, a status and headers.
+ *
+ * @example
+ * ```ts
+ * app.page('/about', () => ({
+ *   title: 'About us',
+ *   head: html`<meta name="description" content="Who we are">`,
+ *   body: html`<about-page></about-page>`,
+ * }));
+ * ```
+ */
+export interface Page {
+  /** The page content, rendered into the shell's `<!--ssr-outlet-->`. */
+  body: unknown;
+  /** Replaces the shell's `<title>`. */
+  title?: string;
+  /** Extra tags for `<head>` (a Lit template or trusted markup). */
+  head?: unknown;
+  /** Response status. @default 200 */
+  status?: number;
+  /** Extra response headers. */
+  headers?: HeadersInit;
+}
+
+/** Options for {@link renderPage}. */
+export interface RenderPageOptions extends ChunkOptions {
+  /** Show error details in the page (development). */
+  dev: boolean;
+  /** See {@link PageStreamOptions.onContinue}. */
+  onContinue?: PageStreamOptions['onContinue'];
+  /** Milliseconds a server-data call may take before its element renders the error state. @default 10_000 */
+  dataTimeout?: number;
+  /** Let the platform compress pages that stream server data (it may then hold the shell back). @default false */
+  compressStreamedPages?: boolean;
+  /** Elements that hydrate later than the page, or never. */
+  islands?: Islands;
+  /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
+  nonce?: string;
+  /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
+  onFail?: () => void;
+  /**
+   * The error this page reports (an error page), handed to the browser's
+   * error overlay when `dev` is on. Production pages never carry it.
+   */
+  error?: unknown;
+}
+
+/**
+ * Renders a page into the document shell as a streamed HTML response. The
+ * first chunk is rendered before this resolves: an error there rejects (so
+ * the caller can answer with an error page and its status); an error later
+ * ends the stream with a visible marker (a redirect with a meta refresh) and,
+ * when it is a server error, is logged.
+ *
+ * @example
+ * ```ts
+ * const response = await renderPage({ body: html`<my-app></my-app>` }, parseShell(indexHtml), { dev: false });
+ * ```
+ */
+export async function renderPage(page: Page, appShell: Shell, options: RenderPageOptions): Promise<Response> {
+  const shell = withNonce(appShell, options.nonce);
+  const data = new HydrationData();
+  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce });
+  const renderer = pageRenderer(elementMarks(data, boundaries, options.islands));
+  const content = renderer.render(page.body);
+  const parts: Renderable[] = [
+    shell.start,
+    titleTag(page.title ?? shell.title),
+    renderHead(page.head),
+    shell.middle,
+    content,
+    lazy(() => data.script()),
+    options.dev && 'error' in options ? devErrorScript(options.error) : '',
+    boundaries.stream(renderer),
+    shell.end,
+  ];
+  const { body } = await renderPageStream(parts, {
+    ...options,
+    within: (fill) => withinRender(boundaries, fill),
+    onLateError: (error) => {
+      // A redirect or a deliberate 4xx is the page's answer, not a failure.
+      if (errorStatus(error) >= 500) {
+        console.error('litflare: rendering failed after the response had started', error);
+        options.onFail?.();
+      }
+      return lateErrorMarker(error, content, options.dev) + shell.end;
+    },
+  });
+  const headers = new Headers(page.headers);
+  headers.set('content-type', 'text/html; charset=utf-8');
+  // A gzip or brotli encoder holds small writes until the response ends (workerd
+  // flushes only event streams), which would hold the shell until the slowest
+  // data arrives. A page still loading data is sent unencoded so its shell shows at once.
+  if (boundaries.loading && !options.compressStreamedPages && !headers.has('content-encoding')) {
+    headers.set('content-encoding', 'identity');
+  }
+  return new Response(body, { status: page.status ?? 200, headers });
+}
+
+/** Markup computed only when the renderer reaches it (after everything before it has rendered). */
+function lazy(write: () => string): Iterable<string> {
+  return {
+    [Symbol.iterator]: () => {
+      let done = false;
+      return {
+        next: () => (done ? { done, value: undefined } : ((done = true), { done: false, value: write() })),
+      };
+    },
+  };
+}
+
+function renderHead(head: unknown): Renderable {
+  if (head === undefined || head === null) return '';
+  if (typeof head === 'string') return head;
+  return pageRenderer().render(head);
+}
