@@ -42,15 +42,16 @@ export class ModuleMap {
   }
 }
 
-// Areas of the code, first match wins. Paths as of main (src/worker/render,
-// src/worker/ssr) and as the restructuring may name them (renderer/, page/).
+// Areas of the code, first match wins. Folders as of the restructuring
+// (renderer/, page/, streaming/, security/, decode/, errors/) and as before it
+// (render/, ssr/), so that profiles of older commits read the same.
 const AREAS = [
   [/src\/worker\/(?:ssr|page)\/hydration-data|src\/shared\/hydration/, 'litflare hydration data (props script)'],
   [/node_modules\/devalue\//, 'devalue'],
   [/src\/worker\/(?:render|renderer)\//, 'litflare renderer'],
-  [/src\/worker\/(?:ssr|page)\//, 'litflare page pipeline (shell, chunks, stream, boundaries)'],
-  [/src\/(?:worker\/rpc|shared\/rpc)\//, 'litflare RPC handler'],
-  [/src\/worker\/(?:app|context|cookies|session|bindings)\//, 'litflare app (middleware, context, scope, headers)'],
+  [/src\/worker\/(?:ssr|page|streaming)\//, 'litflare page pipeline (shell, chunks, stream, boundaries)'],
+  [/src\/(?:worker\/rpc|worker\/decode|shared\/rpc)\//, 'litflare RPC handler (decode, respond)'],
+  [/src\/worker\/(?:app|context|cookies|session|bindings|security|errors)\//, 'litflare app (middleware, context, scope, headers)'],
   [/src\//, 'litflare (other)'],
   [/node_modules\/lit-html\//, 'lit-html'],
   [/node_modules\/(?:lit-element|@lit\/reactive-element)\//, 'LitElement / ReactiveElement'],
