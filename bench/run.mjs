@@ -1,62 +1,57 @@
-// npm run bench: every figure of the benchmark issue, side by side in one run.
+// npm run bench: every figure of the benchmark issues, side by side in one run.
 // Builds the benchmark Worker (bench/app) and the demo, serves the builds with
 // Miniflare directly, drives contestants in alternation, and writes
-// bench/results.json and bench/RESULTS.md. Knobs: BENCH_SECONDS (per turn), BENCH_ROUNDS.
-import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+// bench/results.json and bench/RESULTS.md. Knobs: BENCH_SECONDS (per turn), BENCH_ROUNDS,
+// BENCH_STARTS (fresh starts per Worker for the cold start).
+import { cpus, loadavg, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { stringify } from 'devalue';
+import { benchDist, benchEnv, build, demoDist, root } from './lib/build.mjs';
+import { coldStarts } from './lib/cold-start.mjs';
 import { contest } from './lib/contest.mjs';
+import { echoId, pageContestants, rpcContestants } from './lib/contestants.mjs';
 import { firstBytes, loadGenerator } from './lib/load.mjs';
 import { measurePage } from './lib/browser.mjs';
+import { othersLoad } from './lib/machine.mjs';
 import { report } from './lib/report.mjs';
-import { serve, serveBuild } from './lib/serve.mjs';
+import { serveBuild } from './lib/serve.mjs';
 import { clientParts, htmlBytes, jsBytes } from './lib/sizes.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '..');
-const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-const env = {
-  ...process.env,
-  NODE_ENV: 'production',
-  WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_HIDE_BANNER: 'true',
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-};
+const here = join(root, 'bench');
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const starts = Number(process.env.BENCH_STARTS ?? 9);
+// Miniflare runs in this process: no cf.json download, no telemetry.
+for (const name of ['CLOUDFLARE_CF_FETCH_ENABLED', 'WRANGLER_SEND_METRICS', 'WRANGLER_SEND_ERROR_REPORTS']) process.env[name] = benchEnv[name];
 const started = Date.now();
-// BENCH_ONLY=pages,rpc,streaming,demo runs some sections (while working on one); RESULTS.md is then not written.
+// BENCH_ONLY=pages,rpc,streaming,demo,cold runs some sections (while working on one); RESULTS.md is then not written.
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (section) => only === undefined || only.includes(section);
+// Other work on the machine, section by section: the 1-minute load average (which counts this
+// benchmark's own processes too) and the cores other processes used meanwhile.
+const load = [];
+let others = othersLoad();
+const noteLoad = (section) => {
+  load.push({ section, loadAverage: loadavg()[0], otherCores: others.read() });
+  others = othersLoad();
+};
 
-function build(config) {
-  const args = ['vite', 'build', '--configLoader', 'runner', '--logLevel', 'warn', ...(config ? ['--config', config] : [])];
-  const run = spawnSync('npx', args, { cwd: root, env, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vite build ${config ?? ''} failed:\n${run.stdout}${run.stderr}`);
-}
-
-const log = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}`);
+const log = (text) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(2)}] ${text}`);
 
 log('building the benchmark Worker and the demo');
 build('bench/app/vite.config.ts');
 build();
+noteLoad('builds');
 
-const results = { machine: {}, pages: {}, firstByte: {}, html: {}, rpc: {}, streaming: {}, demo: {} };
-const bench = await serveBuild(join(here, 'app/dist/litflare_bench'));
+const results = { machine: {}, pages: {}, firstByte: {}, html: {}, rpc: {}, streaming: {}, demo: {}, coldStart: {} };
+const bench = await serveBuild(benchDist);
 try {
   const url = bench.url;
-  const pages = [
-    { name: 'litflare page', url: `${url}/page/litflare` },
-    { name: 'raw Lit collectResult', url: `${url}/page/lit-collect` },
-    { name: 'litflare renderer alone (one string)', url: `${url}/page/renderer` },
-    { name: 'React 19 renderToReadableStream', url: `${url}/page/react` },
-    { name: 'plain template string', url: `${url}/page/string` },
-  ];
+  const pages = pageContestants(url);
   if (runs('pages')) {
     log(`pages: ${pages.length} contestants × ${rounds} rounds × ${seconds} s (${loadGenerator})`);
     for (const row of await contest(pages, { seconds, rounds })) results.pages[row.name] = row;
+    noteLoad('pages');
     const times = await firstBytes(pages.map((page) => page.url));
     for (const [i, page] of pages.entries()) {
       results.firstByte[page.name] = times[i];
@@ -64,48 +59,40 @@ try {
     }
   }
 
-  const rpcId = await (await fetch(`${url}/ids/echo`, { headers: { connection: 'close' } })).text();
-  const payload = { id: 42, name: 'litflare', tags: ['a', 'b'], price: 9.5 };
-  const json = { body: JSON.stringify(payload), type: 'application/json' };
-  const rpc = [
-    { name: 'bare Hono JSON echo', url: `${url}/hono/echo`, post: json },
-    { name: 'bare Hono JSON echo + secureHeaders()', url: `${url}/hono/secure-echo`, post: json },
-    { name: 'litflare app JSON route', url: `${url}/plain/echo`, post: json },
-    { name: 'litflare RPC echo', url: `${url}/_lf/rpc/${rpcId}`, post: { body: stringify([payload]), type: 'application/x-litflare+json' } },
-  ];
+  const rpc = rpcContestants(url, await echoId(url));
   if (runs('rpc')) {
-    log(`rpc: ${rpc.length} contestants`);
+    log(`rpc: ${rpc.length} contestants × ${rounds} rounds × ${seconds} s`);
     for (const row of await contest(rpc, { seconds, rounds })) results.rpc[row.name] = row;
+    noteLoad('rpc');
   }
   if (runs('streaming')) {
     log('streaming: first byte with and without a 300 ms boundary');
     [results.streaming.with, results.streaming.without] = await firstBytes([`${url}/stream/with`, `${url}/stream/without`]);
+    noteLoad('streaming');
   }
 } finally {
   await bench.mf.dispose();
 }
 
+const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
+const { workerOptions } = unstable_getMiniflareWorkerOptions(join(demoDist, 'wrangler.json'));
+delete workerOptions.modulesRules;
+
+if (runs('cold')) {
+  log(`cold start: 6 Workers × ${starts} fresh starts`);
+  results.coldStart = await coldStarts({ benchDir: here, demoDist, workerOptions, starts });
+  noteLoad('cold start');
+}
+
 if (runs('demo')) {
-  log('demo: Worker size, start-up, client JavaScript');
-  const { unstable_getMiniflareWorkerOptions } = await import('wrangler');
-  const demoDist = join(root, 'dist/litflare_demo');
-  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(demoDist, 'wrangler.json'));
-  delete workerOptions.modulesRules;
-  // Start-up: the demo (all its bindings) against an empty Worker, each started fresh.
-  const trivial = await serve({ modules: true, script: 'export default { fetch: () => new Response("ok") }' });
-  await trivial.mf.dispose();
+  log('demo: Worker size, client JavaScript, islands in Chromium');
   const demo = await serveBuild(demoDist, workerOptions);
-  const firstResponse = performance.now();
-  const home = await fetch(`${demo.url}/`, { headers: { connection: 'close' } });
-  await home.text();
-  results.demo.firstRequestMs = performance.now() - firstResponse;
   // Islands: the demo's home page as shipped, and with every island loaded up front.
   results.demo.islands = { on: await measurePage(`${demo.url}/`), eager: await measurePage(`${demo.url}/?islands=eager`) };
   await demo.mf.dispose();
   results.demo.worker = jsBytes(demoDist);
-  results.demo.startupMs = demo.startupMs;
-  results.demo.trivialStartupMs = trivial.startupMs;
   results.demo.client = await clientParts(root);
+  noteLoad('demo');
 }
 
 const versions = Object.fromEntries(
@@ -122,11 +109,15 @@ results.machine = {
   loadGenerator,
   seconds,
   rounds,
+  starts,
+  load,
   versions,
 };
+log(`done; other processes used ${load.map((l) => `${l.otherCores.toFixed(2)} cores during ${l.section}`).join(', ')}`);
 
 if (only !== undefined) {
-  console.log(JSON.stringify({ pages: results.pages, firstByte: results.firstByte, rpc: results.rpc, streaming: results.streaming, demo: results.demo }, null, 2));
+  const { table } = report(results);
+  console.log(table);
 } else {
   const { table, markdown } = report(results);
   console.log(table);

@@ -27,7 +27,7 @@ function workerd() {
     if (!/^\d+$/.test(name)) continue;
     try {
       const s = stat(Number(name));
-      if (s.comm.startsWith('workerd') && isOurs(s.ppid)) found.push(s);
+      if (s.comm.startsWith('workerd') && isOurs(s.ppid)) found.push({ ...s, pid: Number(name) });
     } catch {
       // gone
     }
@@ -38,6 +38,34 @@ function workerd() {
 /** Seconds of CPU (user+sys) the workerd processes have used so far. */
 export function workerdCpuSeconds() {
   return workerd().reduce((sum, s) => sum + s.cpu, 0) / TICKS_PER_SECOND;
+}
+
+/**
+ * Seconds of CPU the workerd processes' threads have used so far: `main`, the
+ * threads that run the isolates and the event loop (a process's first thread),
+ * and `helpers`, V8's background threads (concurrent GC, compilation).
+ */
+export function workerdThreadCpuSeconds() {
+  let main = 0;
+  let helpers = 0;
+  for (const process of workerd()) {
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${process.pid}/task`);
+    } catch {
+      continue; // gone
+    }
+    for (const tid of tasks) {
+      try {
+        const { cpu } = stat(`${process.pid}/task/${tid}`);
+        if (Number(tid) === process.pid) main += cpu;
+        else helpers += cpu;
+      } catch {
+        // gone
+      }
+    }
+  }
+  return { main: main / TICKS_PER_SECOND, helpers: helpers / TICKS_PER_SECOND };
 }
 
 /** Resident memory of the workerd processes, in MB. */

@@ -11,14 +11,25 @@ const hasWrk = spawnSync('wrk', ['--version'], { encoding: 'utf8' }).error === u
 /** The load generator in use. */
 export const loadGenerator = hasWrk ? 'wrk -t1 -c8' : 'autocannon -c8';
 
-/** Drives `url` for `seconds`; returns requests done and median latency (ms). Fails on any non-2xx answer. */
+/**
+ * Drives `url` for `seconds` (a POST of `post.body` as `post.type`, with
+ * `post.headers`, when given); returns requests done and median latency (ms).
+ * Fails on any non-2xx answer.
+ */
 export async function drive(url, seconds, post) {
   if (hasWrk) {
     const args = ['-t1', '-c8', `-d${seconds}s`, '--latency'];
     if (post) args.push('-s', join(here, '../post.lua'));
     const run = spawnSync('wrk', [...args, url], {
       encoding: 'utf8',
-      env: { ...process.env, BENCH_BODY: post?.body ?? '', BENCH_TYPE: post?.type ?? '' },
+      env: {
+        ...process.env,
+        BENCH_BODY: post?.body ?? '',
+        BENCH_TYPE: post?.type ?? '',
+        BENCH_HEADERS: Object.entries(post?.headers ?? {})
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('\n'),
+      },
     });
     if (run.status !== 0) throw new Error(`wrk failed: ${run.stderr}`);
     const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(run.stdout)?.[1] ?? 0);
@@ -40,7 +51,7 @@ export async function drive(url, seconds, post) {
     duration: seconds,
     method: post ? 'POST' : 'GET',
     body: post?.body,
-    headers: post ? { 'content-type': post.type } : {},
+    headers: post ? { 'content-type': post.type, ...post.headers } : {},
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { requests: result.requests.total, p50: result.latency.p50 };
