@@ -9,7 +9,7 @@ import { cardStyles } from './card-styles.js';
 export class EdgeInfo extends LitElement {
   static override styles = cardStyles;
 
-  readonly info = new ServerData(this, edgeInfo, () => [] as []);
+  readonly info = new ServerData(this, edgeInfo, () => []);
 
   override render() {
     return html`<h3>Where this page was made</h3>

@@ -37,7 +37,7 @@ export class WeatherCard extends LitElement {
   /** Whose forecast to show; changing it (in the browser) loads that city's. */
   @property() city = 'Lisbon';
 
-  readonly forecast = new ServerData(this, forecast, () => [this.city] as [string]);
+  readonly forecast = new ServerData(this, forecast, () => [this.city]);
 
   override render() {
     return html`

@@ -1,6 +1,7 @@
 import { colorEnabled, palette } from './colors.js';
 import { processIO, type CliIO } from './io.js';
 import { fail } from './report.js';
+import { migrationCommand } from './migration/migration-command.js';
 import { typesCommand } from './types/types-command.js';
 import { usage } from './usage.js';
 import { createCommand } from './create/create-command.js';
@@ -26,7 +27,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       return createCommand(rest, io);
     case 'types':
       return typesCommand(rest, io);
+    case 'migration':
+      return migrationCommand(rest, io);
     default:
-      return fail(io, `Unknown command "${command}".`, 'Run `litflare --help` to see the commands: create, types.');
+      return fail(io, `Unknown command "${command}".`, 'Run `litflare --help` to see the commands: create, types, migration.');
   }
 }

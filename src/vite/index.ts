@@ -4,6 +4,7 @@ import { clientFirst } from './build-order.js';
 import { clientBuild } from './client-build.js';
 import { clientDeps } from './client-deps.js';
 import { d1Migrations } from './d1-migrations.js';
+import { dedupeLit } from './dedupe-lit.js';
 import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
 import { requestPaths } from './request-paths.js';
@@ -43,7 +44,8 @@ export interface LitflareOptions {
  * (through `@cloudflare/vite-plugin`, after applying D1 migrations to the
  * local databases, and shows SSR, server function and hydration errors in
  * Vite's error overlay with source-mapped stacks), builds the client and then the Worker
- * in `vite build`, resolves Lit's server build inside the Worker, gives the
+ * in `vite build`, resolves Lit's server build inside the Worker and one copy
+ * of Lit everywhere (also when litflare is linked), gives the
  * Worker the app's `index.html` shell, and fails the build when the Worker entry
  * does not export a Durable Object class the Wrangler config needs.
  *
@@ -60,6 +62,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
   keepTelemetryOff();
   return [
     sourceCondition(),
+    dedupeLit(),
     clientDeps(),
     clientFirst(),
     clientBuild({ shell: options.shell }),

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { dedupeLit } from './dedupe-lit.js';
 import { serverFunctions } from './server-fns/index.js';
 import { documentShell } from './shell.js';
 import { sourceCondition } from './source-condition.js';
@@ -46,6 +47,7 @@ export interface LitflareTestOptions {
 export function litflareTest(options: LitflareTestOptions = {}): Plugin[] {
   return [
     sourceCondition(),
+    dedupeLit(),
     documentShell({ file: options.shell }),
     serverFunctions({ serverDirs: options.serverDirs }),
     {

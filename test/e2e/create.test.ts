@@ -1,10 +1,10 @@
 // `npx litflare create` as a user meets it: the framework packed as npm would
-// publish it, the app written by the packed bin, installed from that tarball
-// (everything else from the npm cache), then the app's own scripts.
+// publish it, the app written by the packed bin and installed from that tarball
+// (`--from`; everything else from the npm cache), then the app's own scripts.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -20,6 +20,8 @@ const env: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries(process.env).filter(([name]) => !/^(npm_|VITEST|NODE_ENV$|TEST$)/i.test(name)),
 );
 Object.assign(env, {
+  // The app's dependencies from the npm cache when it has them.
+  npm_config_prefer_offline: 'true',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_SEND_ERROR_REPORTS: 'false',
@@ -51,16 +53,46 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// A test of the app's own, beside the scaffold's: a signature is remembered in a D1 session.
+const sessionTest = `import { env, exports } from 'cloudflare:workers';
+import { stringify } from 'devalue';
+import { serverFnMeta } from 'litflare';
+import { expect, it } from 'vitest';
+import { sign } from '../worker/guestbook.server.js';
+
+it('remembers who signed, in a session kept in D1', async () => {
+  const signed = await exports.default.fetch(
+    new Request(\`http://localhost/_lf/rpc/\${serverFnMeta(sign)?.id}\`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-litflare+json', origin: 'http://localhost' },
+      body: stringify(['Grace']),
+    }),
+  );
+  expect(signed.status).toBe(200);
+  const cookie = signed.headers.getSetCookie().find((line) => line.includes('lf_session='))?.split(';')[0] ?? '';
+  expect(cookie).not.toBe('');
+  const page = await exports.default.fetch(new Request('http://localhost/', { headers: { cookie } }));
+  expect(await page.text()).toContain('Welcome back, Grace');
+  const stored = await env.DB.prepare('SELECT COUNT(*) AS sessions FROM litflare_sessions').first<{ sessions: number }>();
+  expect(stored?.sessions).toBeGreaterThanOrEqual(1);
+});
+`;
+
 describe('npx litflare create, from the packed package', () => {
-  it('writes the app with the packed bin (no TypeScript sources of litflare involved)', async () => {
+  it('writes the app with the packed bin and installs it --from the tarball (no TypeScript sources of litflare involved)', async () => {
     expect(existsSync(join(work, 'unpacked/package/src'))).toBe(false);
-    const output = await run('node', [bin, 'create', 'my-app', '--yes', '--no-install'], work, 30_000);
-    expect(output).toContain('created my-app');
-    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore']) {
+    const output = await run('node', [bin, 'create', 'my-app', '--yes', '--from', tarball], work, 300_000);
+    expect(output).toContain(`created my-app (20 files, litflare from ${basename(tarball)})`);
+    expect(output).toMatch(/✔ Installing dependencies \(npm install\)/);
+    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore', basename(tarball)]) {
       expect(existsSync(join(app, file)), file).toBe(true);
     }
-    expect(readdirSync(join(app, 'migrations'))).toEqual(['0001_create_entries.sql']);
-  });
+    expect(readdirSync(join(app, 'migrations'))).toEqual(['0001_create_entries.sql', '0002_sessions.sql']);
+    const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies.litflare).toBe(`file:${basename(tarball)}`);
+    expect(existsSync(join(app, 'node_modules/litflare/lib/worker/index.js'))).toBe(true);
+    writeFileSync(join(app, 'test/session.test.ts'), sessionTest);
+  }, 330_000);
 
   it('refuses to write into a folder that is not empty', async () => {
     await expect(run('node', [bin, 'create', 'my-app', '--yes', '--no-install'], work, 30_000)).rejects.toThrow(
@@ -68,14 +100,10 @@ describe('npx litflare create, from the packed package', () => {
     );
   });
 
-  it('installs with the framework tarball and the pinned versions', async () => {
-    const manifestPath = join(app, 'package.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
-    manifest.dependencies.litflare = `file:${tarball}`;
-    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app, 240_000);
-    expect(existsSync(join(app, 'node_modules/litflare/lib/worker/index.js'))).toBe(true);
-  }, 300_000);
+  it('has its session migration already: litflare migration sessions finds it', async () => {
+    const output = await run('npx', ['litflare', 'migration', 'sessions'], app, 60_000);
+    expect(output).toContain('migrations/0002_sessions.sql already creates litflare_sessions: nothing to write.');
+  }, 90_000);
 
   it('types its bindings from wrangler.toml (npm run types) and typechecks', async () => {
     await run('npm', ['run', 'types'], app, 60_000);
@@ -99,6 +127,6 @@ describe('npx litflare create, from the packed package', () => {
 
   it('passes its own tests in workerd (npm test)', async () => {
     const output = await run('npm', ['test'], app, 120_000);
-    expect(output).toMatch(/Tests\s+3 passed/);
+    expect(output).toMatch(/Tests\s+4 passed/);
   }, 150_000);
 });

@@ -39,6 +39,8 @@ export interface ReadmeExample {
   line: number;
   /** Its own files, by path relative to the app's root. */
   files: Map<string, string>;
+  /** 1-based README line of each own file's `// path` line. */
+  fileLines: Map<string, number>;
   /** The check's code (may be empty). */
   check: string;
 }
@@ -58,18 +60,20 @@ export function extractExamples(markdown: string): ReadmeExample[] {
     if (!/^```\w*/.test(lines[i + 1] ?? '')) throw new Error(`${where}: a runnable marker must be followed by a code fence`);
     const end = lines.findIndex((line, j) => j > i + 1 && line.startsWith('```'));
     if (end === -1) throw new Error(`${where}: the code fence never closes`);
-    const fileLines = new Map<string, string[]>();
+    const fileBodies = new Map<string, string[]>();
+    const fileStarts = new Map<string, number>();
     let current: string[] | undefined;
-    for (const line of lines.slice(i + 2, end)) {
+    for (const [offset, line] of lines.slice(i + 2, end).entries()) {
       const file = FILE_LINE.exec(line);
       if (file !== null) {
         current = [];
-        fileLines.set(file[1]!, current);
+        fileBodies.set(file[1]!, current);
+        fileStarts.set(file[1]!, i + 3 + offset);
       }
       if (current === undefined) throw new Error(`${where}: the first line of a runnable fence must name its file, e.g. "// worker/index.ts"`);
       current.push(line);
     }
-    const files = new Map([...fileLines].map(([path, body]) => [path, `${body.join('\n')}\n`] as const));
+    const files = new Map([...fileBodies].map(([path, body]) => [path, `${body.join('\n')}\n`] as const));
     let check = '';
     let next = end + 1;
     while (lines[next]?.trim() === '') next++;
@@ -80,7 +84,7 @@ export function extractExamples(markdown: string): ReadmeExample[] {
     }
     if (examples.some((e) => e.name === name)) throw new Error(`${where}: two runnable examples are called ${name}`);
     if (base !== undefined && !examples.some((e) => e.name === base)) throw new Error(`${where}: extends ${base}, which is not an earlier example`);
-    examples.push({ name, extends: base, line: i + 1, files, check });
+    examples.push({ name, extends: base, line: i + 1, files, fileLines: fileStarts, check });
     i = end;
   }
   return examples;

@@ -314,6 +314,7 @@ describe('session configuration', () => {
     expect(response.status).toBe(500);
     const message = await response.text();
     expect(message).toMatch(/^litflare: the D1 session table "missing_sessions" does not exist in DB\./);
+    expect(message).toContain('`npx litflare migration sessions --binding DB --table missing_sessions`');
     expect(message).toContain('CREATE TABLE IF NOT EXISTS missing_sessions (');
   });
 

@@ -21,14 +21,17 @@ function litflareManifest(): LitflareManifest {
 }
 
 /**
- * The `package.json` of a new app called `name`, its dependencies pinned.
+ * The `package.json` of a new app called `name`, its dependencies pinned;
+ * `litflare` is the dependency spec of litflare itself (default: this
+ * litflare's version, from the registry).
  *
  * @example
  * ```ts
  * writeFileSync('my-app/package.json', appPackageJson('my-app'));
+ * writeFileSync('my-app/package.json', appPackageJson('my-app', 'file:litflare-0.1.0.tgz'));
  * ```
  */
-export function appPackageJson(name: string): string {
+export function appPackageJson(name: string, litflare?: string): string {
   const { version, devDependencies: tested } = litflareManifest();
   const pin = (names: string[]) =>
     Object.fromEntries(
@@ -52,7 +55,7 @@ export function appPackageJson(name: string): string {
       typecheck: 'tsc -p client && tsc -p worker',
       deploy: 'vite build && wrangler deploy',
     },
-    dependencies: { litflare: version, ...pin(['lit']) },
+    dependencies: { litflare: litflare ?? version, ...pin(['lit']) },
     devDependencies: pin(PINNED.filter((dep) => dep !== 'lit').sort()),
     engines: { node: '>=20.19' },
   };

@@ -1,24 +1,32 @@
-import { basename, relative, resolve } from 'node:path';
+import { copyFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { colorEnabled, palette } from '../colors.js';
 import { isInteractive, type CliIO } from '../io.js';
 import { withProgress } from '../progress.js';
 import { done, fail } from '../report.js';
 import { appName } from './app-package.js';
 import { ask, confirm } from './ask.js';
-import { npmInstall } from './install.js';
+import { litflareSource, packCheckout } from './litflare-source.js';
+import { litflareUnpublished, npmInstall } from './npm.js';
 import { parseCreateArgs } from './options.js';
 import { isEmptyFolder, writeApp } from './write-app.js';
 
 const DEFAULT_FOLDER = 'my-litflare-app';
 
-const HELP = `litflare create [folder] [--yes] [--no-install]
+/** A path as a shell takes it. */
+const quoted = (path: string) => (/^[\w./@-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`);
 
-Writes a new litflare app (a page, a Lit element, a D1-backed server function
-and its test) into an empty folder, then runs npm install.
+const HELP = `litflare create [folder] [--yes] [--no-install] [--from <checkout|.tgz>]
+
+Writes a new litflare app (a page, a Lit element, D1-backed server functions,
+sessions in D1, and its tests) into an empty folder, then runs npm install.
 
   folder         where to write it; asked for on a terminal (default ${DEFAULT_FOLDER})
   -y, --yes      accept every default without asking
   --no-install   do not run npm install
+  --from <path>  install litflare from a checkout (packed with npm pack) or a
+                 .tgz instead of the npm registry; the app gets the .tgz and
+                 its package.json points at it (file:)
   -h, --help     this text
 `;
 
@@ -37,6 +45,8 @@ export async function createCommand(args: readonly string[], io: CliIO): Promise
     io.stdout.write(HELP);
     return 0;
   }
+  const source = options.from === undefined ? undefined : litflareSource(resolve(io.cwd, options.from));
+  if (source !== undefined && 'problem' in source) return fail(io, source.problem, source.next);
   const interactive = isInteractive(io) && !options.yes;
   let folder = options.folder;
   if (folder === undefined) {
@@ -51,13 +61,37 @@ export async function createCommand(args: readonly string[], io: CliIO): Promise
   }
   const install = options.install ?? (interactive ? await confirm(io, 'Install dependencies with npm now?', true) : true);
 
-  const files = writeApp(dir, appName(basename(dir)));
-  done(io, `created ${shown} (${files.length} files)`);
+  let tarball = source !== undefined && 'tarball' in source ? source.tarball : undefined;
+  if (source !== undefined && 'checkout' in source) {
+    const checkout = relative(io.cwd, source.checkout) || '.';
+    try {
+      tarball = await withProgress(io, `Packing litflare from ${checkout} (npm pack)`, () => packCheckout(source.checkout, io.env));
+    } catch (error) {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return fail(io, `npm pack failed in ${checkout} (its output is above); nothing was written.`, `Run \`npm install\` in ${checkout} first (its \`npm pack\` builds lib/), or pass a .tgz: --from litflare-<version>.tgz`);
+    }
+  }
+  // The app keeps its own copy of the tarball, so that `npm install` works there later on.
+  const files = writeApp(dir, appName(basename(dir)), tarball === undefined ? undefined : `file:${basename(tarball)}`);
+  if (tarball !== undefined) {
+    copyFileSync(tarball, join(dir, basename(tarball)));
+    files.push(basename(tarball));
+    if (source !== undefined && 'checkout' in source) rmSync(dirname(tarball), { recursive: true, force: true });
+  }
+  done(io, `created ${shown} (${files.length} files${tarball === undefined ? '' : `, litflare from ${basename(tarball)}`})`);
   if (install) {
     try {
       await withProgress(io, 'Installing dependencies (npm install)', () => npmInstall(dir, io.env));
     } catch (error) {
-      io.stderr.write(`${(error as Error).message}\n`);
+      const output = (error as Error).message;
+      io.stderr.write(`${output}\n`);
+      if (tarball === undefined && litflareUnpublished(output)) {
+        return fail(
+          io,
+          'npm install failed: this litflare is not on the npm registry (its output is above).',
+          `Install it from a litflare checkout or its packed .tgz: remove ${shown}, then run \`npx litflare create ${quoted(folder)} --from ../litflare\`.`,
+        );
+      }
       return fail(io, 'npm install failed (its output is above).', `Run \`npm install\` yourself in ${shown}, then \`npm run dev\`.`);
     }
   }

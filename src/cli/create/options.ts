@@ -6,6 +6,8 @@ export interface CreateOptions {
   yes: boolean;
   /** `false` with `--no-install`, `true` with `--install`; otherwise ask (or install). */
   install?: boolean;
+  /** `--from`: a litflare checkout or packed `.tgz` to install instead of the registry's litflare, as typed. */
+  from?: string;
   help: boolean;
 }
 
@@ -15,12 +17,19 @@ export interface CreateOptions {
  * @example
  * ```ts
  * parseCreateArgs(['my-app', '--no-install']); // { folder: 'my-app', yes: false, install: false, help: false }
+ * parseCreateArgs(['my-app', '--from', '../litflare']); // { folder: 'my-app', from: '../litflare', yes: false, help: false }
  * ```
  */
 export function parseCreateArgs(args: readonly string[]): CreateOptions | { error: string } {
   const options: CreateOptions = { yes: false, help: false };
-  for (const arg of args) {
-    if (arg === '--yes' || arg === '-y') options.yes = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--from' || arg.startsWith('--from=')) {
+      const from = arg === '--from' ? args[++i] : arg.slice('--from='.length);
+      if (from === undefined || from === '' || from.startsWith('-')) return { error: '--from needs a path: a litflare checkout or a .tgz.' };
+      if (options.from !== undefined) return { error: `One --from at a time: got "${options.from}" and "${from}".` };
+      options.from = from;
+    } else if (arg === '--yes' || arg === '-y') options.yes = true;
     else if (arg === '--no-install') options.install = false;
     else if (arg === '--install') options.install = true;
     else if (arg === '--help' || arg === '-h') options.help = true;

@@ -18,21 +18,22 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Writes a new app into `dir` (which must be empty or missing): the template,
- * with `{{name}}` replaced, and a `package.json`. Returns the files written.
+ * with `{{name}}` replaced, and a `package.json` (with `litflare` as the
+ * dependency spec of litflare, if given). Returns the files written.
  *
  * @example
  * ```ts
  * writeApp('/home/me/my-app', 'my-app'); // ['README.md', '.gitignore', …, 'package.json']
  * ```
  */
-export function writeApp(dir: string, name: string): string[] {
+export function writeApp(dir: string, name: string, litflare?: string): string[] {
   const written = filesUnder(TEMPLATE).map((file) => {
     const target = RENAMED[file] ?? file;
     mkdirSync(dirname(join(dir, target)), { recursive: true });
     writeFileSync(join(dir, target), readFileSync(join(TEMPLATE, file), 'utf8').replaceAll('{{name}}', name));
     return target;
   });
-  writeFileSync(join(dir, 'package.json'), appPackageJson(name));
+  writeFileSync(join(dir, 'package.json'), appPackageJson(name, litflare));
   return [...written, 'package.json'];
 }
 

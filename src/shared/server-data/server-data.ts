@@ -86,7 +86,10 @@ export class ServerData<Fn extends AnyServerFn> implements ReactiveController {
   #error: ServerError | undefined;
   #run = 0;
 
-  constructor(host: ReactiveControllerHost & object, fn: Fn, args: () => Parameters<Fn>, options: ServerDataOptions = {}) {
+  // `[...Parameters<Fn>]`, not `Parameters<Fn>`: a spread makes TypeScript type the
+  // array a callback returns as a tuple while it is still inferring `Fn`, so
+  // `() => []` and `() => [this.city]` type-check without `as [string]`.
+  constructor(host: ReactiveControllerHost & object, fn: Fn, args: () => [...Parameters<Fn>], options: ServerDataOptions = {}) {
     this.#host = host;
     this.#fn = fn;
     this.#args = args;

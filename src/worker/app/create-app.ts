@@ -87,7 +87,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  page(path: string, handler: PageHandler, options: { layout?: Layout | false } = {}): this {
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false } = {}): this {
     const layout = options.layout ?? this.#options.layout;
     this.get(path, async (c) => {
       const output = await handler(c);

@@ -49,7 +49,7 @@ export interface LitflareApp extends Hono<AppEnv> {
    * app.page('/print', printView, { layout: false }); // without the app's layout
    * ```
    */
-  page(path: string, handler: PageHandler, options?: { layout?: Layout | false }): this;
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false }): this;
 
   /**
    * Renders a page into the shell as a streamed response, outside a page

@@ -16,14 +16,15 @@ export type PageOutput = Page | Response | unknown;
 
 /**
  * A page route handler: gets Hono's context (params, query, bindings) and
- * returns what to render.
+ * returns what to render. `app.page()` types the params from its path, as
+ * Hono's routes do.
  *
  * @example
  * ```ts
- * const userPage: PageHandler = (c) => html`<user-card user-id=${c.req.param('id')}></user-card>`;
+ * const userPage: PageHandler<'/users/:id'> = (c) => html`<user-card user-id=${c.req.param('id')}></user-card>`;
  * ```
  */
-export type PageHandler = (c: Context<AppEnv>) => PageOutput | Promise<PageOutput>;
+export type PageHandler<Path extends string = string> = (c: Context<AppEnv, Path>) => PageOutput | Promise<PageOutput>;
 
 /** Treats a plain object with a `body` as a {@link Page}, anything else as the page body. */
 export function toPage(output: unknown): Page {

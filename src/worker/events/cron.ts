@@ -1,6 +1,7 @@
 /**
  * Handles a cron trigger. Runs with the same accessors as a request
  * (`env()`, `d1()`, `waitUntil()` …), but has no request, cookies or session.
+ * What it resolves to is ignored: `() => store.purgeExpired()` is a handler.
  *
  * @example
  * ```ts
@@ -9,7 +10,7 @@
  * };
  * ```
  */
-export type CronHandler = (controller: ScheduledController) => void | Promise<void>;
+export type CronHandler = (controller: ScheduledController) => void | Promise<unknown>;
 
 interface Entry {
   /** A cron expression from wrangler.toml `[triggers] crons`, or `undefined` for every schedule. */

@@ -1,6 +1,6 @@
 /**
  * Handles one queue message, typed by `Body` (what the producer sends).
- * Returning acknowledges the message; throwing retries it (later, per the
+ * Returning (whatever it returns) acknowledges the message; throwing retries it (later, per the
  * queue's retry settings, until `max_retries`). Call `message.ack()` or
  * `message.retry({ delaySeconds })` yourself to decide otherwise. Runs with
  * the same accessors as a request, but has no request, cookies or session.
@@ -12,7 +12,7 @@
  * };
  * ```
  */
-export type QueueHandler<Body = unknown> = (message: Message<Body>, batch: MessageBatch<Body>) => void | Promise<void>;
+export type QueueHandler<Body = unknown> = (message: Message<Body>, batch: MessageBatch<Body>) => void | Promise<unknown>;
 
 /**
  * An app's queue consumers, one per queue name, run message by message.

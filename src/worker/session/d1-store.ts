@@ -19,7 +19,8 @@ export interface D1SessionStore extends SessionStore {
 
 /**
  * Sessions in a D1 table (`litflare_sessions` unless `table` says otherwise),
- * created by the migration {@link sessionTableSql} returns. Reads and writes
+ * created by the migration {@link sessionTableSql} returns (a new app has it;
+ * `npx litflare migration sessions` writes it into another). Reads and writes
  * are strongly consistent. Expired rows are ignored on read; delete them from
  * a cron with `purgeExpired()`.
  *
@@ -76,8 +77,10 @@ function explain(error: unknown, binding: string, table: string): unknown {
   const message = error instanceof Error ? error.message : String(error);
   if (!message.includes(`no such table: ${table}`)) return error;
   return new Error(
-    `litflare: the D1 session table "${table}" does not exist in ${binding}. Add a migration with this SQL ` +
-      `(sessionTableSql() returns it) and apply it with \`wrangler d1 migrations apply ${binding} --local\`:\n\n` +
+    `litflare: the D1 session table "${table}" does not exist in ${binding}. Write its migration with ` +
+      `\`npx litflare migration sessions --binding ${binding}${table === DEFAULT_SESSION_TABLE ? '' : ` --table ${table}`}\` ` +
+      `(\`npm run dev\` applies it; \`wrangler d1 migrations apply ${binding} --local\` otherwise), or add one with this SQL ` +
+      `(sessionTableSql() returns it):\n\n` +
       sessionTableSql(table),
     { cause: error },
   );

@@ -1,5 +1,5 @@
 import { ServerError } from 'litflare';
-import { d1 } from 'litflare/worker';
+import { d1, session } from 'litflare/worker';
 
 /** One signature. */
 export interface Entry {
@@ -25,7 +25,7 @@ export async function listEntries(): Promise<Entry[]> {
   return results.map(toEntry);
 }
 
-/** Signs the guestbook. */
+/** Signs the guestbook, and remembers the name in this browser's session. */
 export async function sign(name: string): Promise<Entry> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 40) throw new ServerError(400, 'A name is 1 to 40 characters.');
@@ -34,5 +34,6 @@ export async function sign(name: string): Promise<Entry> {
     .bind(trimmed, Date.now())
     .first<Row>();
   if (row === null) throw new ServerError(500, 'The signature was not saved.');
+  (await session<{ name: string }>()).set('name', row.name);
   return toEntry(row);
 }
