@@ -1,4 +1,6 @@
 import type { Plugin } from 'vite';
+import { quietLitDevMode } from './quiet-lit.js';
+import { quietWorkerdTeardown } from './quiet-workerd.js';
 import { serverFunctions } from './server-fns/index.js';
 import { documentShell } from './shell.js';
 import { sourceCondition } from './source-condition.js';
@@ -28,6 +30,8 @@ export interface LitflareTestOptions {
  * pool's `browser` condition would otherwise replace with the DOM build.
  * `serverDirs` are the folders whose `*.server.ts` modules are served: the
  * app's (default `['worker']`) plus the tests' own fixture folders, if any.
+ * It keeps two lines nobody caused off the test output: Lit's "dev mode"
+ * notice, and the one workerd logs as the pool shuts it down.
  *
  * @example
  * ```ts
@@ -44,8 +48,10 @@ export interface LitflareTestOptions {
  * ```
  */
 export function litflareTest(options: LitflareTestOptions = {}): Plugin[] {
+  if (process.env.VITEST !== undefined) quietWorkerdTeardown();
   return [
     sourceCondition(),
+    quietLitDevMode(),
     documentShell({ file: options.shell }),
     serverFunctions({ serverDirs: options.serverDirs }),
     {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+import { startVite } from './setup/vite-server.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'litflare-create-'));
@@ -38,6 +40,25 @@ async function run(command: string, args: string[], cwd: string, timeout: number
   }
 }
 
+/**
+ * What a new user must not see from a fresh app's own scripts: each line the
+ * framework or its tools printed that the user did not cause (issue 18), and
+ * any other warning or error.
+ */
+const NOISE: [string, RegExp][] = [
+  ["Lit's dev-mode notice", /Lit is in dev mode/],
+  ['workerd logging the test pool closing its WebSocket', /WebSocket peer disconnected/],
+  ['workerd warning about reading a binary body as text', /Called \.text\(\) on an HTTP body/],
+  ['wrangler types asking for @types/node', /Install @types\/node/],
+  ["npm's warnings (install scripts no one reviewed)", /^npm (?:warn|error)/i],
+  ['a warning or an error', /\b(?:warn(?:ing)?|error|exception|failed)\b/i],
+];
+
+/** The lines of `output` that match {@link NOISE}, with the reason. */
+function noise(output: string): string[] {
+  return output.split('\n').flatMap((line) => NOISE.filter(([, pattern]) => pattern.test(line)).map(([why]) => `${why}: ${line}`));
+}
+
 beforeAll(async () => {
   // `npm pack` runs prepack, which compiles the framework to lib/.
   await run('npm', ['pack', '--pack-destination', work], process.cwd(), 120_000);
@@ -56,7 +77,7 @@ describe('npx litflare create, from the packed package', () => {
     expect(existsSync(join(work, 'unpacked/package/src'))).toBe(false);
     const output = await run('node', [bin, 'create', 'my-app', '--yes', '--no-install'], work, 30_000);
     expect(output).toContain('created my-app');
-    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore']) {
+    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'public/favicon.svg', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore']) {
       expect(existsSync(join(app, file)), file).toBe(true);
     }
     expect(readdirSync(join(app, 'migrations'))).toEqual(['0001_create_entries.sql']);
@@ -73,19 +94,44 @@ describe('npx litflare create, from the packed package', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { dependencies: Record<string, string> };
     manifest.dependencies.litflare = `file:${tarball}`;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app, 240_000);
+    const output = await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], app, 240_000);
     expect(existsSync(join(app, 'node_modules/litflare/lib/worker/index.js'))).toBe(true);
+    expect(output).toMatch(/added \d+ packages/);
+    expect(noise(output)).toEqual([]);
   }, 300_000);
 
+  it('serves its page in npm run dev with nothing in the terminal or the console the user did not cause', async () => {
+    const server = await startVite('dev', app, { ...env, NODE_ENV: 'development' });
+    const browser = await launchChromium();
+    try {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${server.baseURL}/`);
+      await page.waitForFunction(() => customElements.get('guest-book') !== undefined);
+      // Whatever the page loads after its scripts (the favicon) has had its answer.
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('guest-book').count()).toBe(1);
+      expect(problems).toEqual({ console: [], failedRequests: [] });
+      expect(server.output()).toMatch(/ready in \d+ ms/);
+      expect(noise(server.output())).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }, 120_000);
+
   it('types its bindings from wrangler.toml (npm run types) and typechecks', async () => {
-    await run('npm', ['run', 'types'], app, 60_000);
+    const output = await run('npm', ['run', 'types'], app, 60_000);
+    expect(output).toContain('Types written to worker/worker-configuration.d.ts');
+    expect(noise(output)).toEqual([]);
     expect(readFileSync(join(app, 'worker/worker-configuration.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
     expect(readFileSync(join(app, 'client/worker-types.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
     await run('npm', ['run', 'typecheck'], app, 60_000);
   }, 120_000);
 
-  it('builds the client and the Worker (npm run build)', async () => {
-    await run('npm', ['run', 'build'], app, 120_000);
+  it('builds the client and the Worker (npm run build), printing nothing it did not cause', async () => {
+    const output = await run('npm', ['run', 'build'], app, 120_000);
+    expect(output).toMatch(/✓ built in/);
+    expect(noise(output)).toEqual([]);
     expect(existsSync(join(app, 'dist/client'))).toBe(true);
     expect(readdirSync(join(app, 'dist')).length).toBe(2);
   }, 150_000);
@@ -97,8 +143,10 @@ describe('npx litflare create, from the packed package', () => {
     expect(output).toContain('--dry-run: exiting now.');
   }, 180_000);
 
-  it('passes its own tests in workerd (npm test)', async () => {
+  it('passes its own tests in workerd (npm test, with litflare/test), printing nothing it did not cause', async () => {
+    expect(readFileSync(join(app, 'test/app.test.ts'), 'utf8')).toContain("from 'litflare/test'");
     const output = await run('npm', ['test'], app, 120_000);
     expect(output).toMatch(/Tests\s+3 passed/);
+    expect(noise(output)).toEqual([]);
   }, 150_000);
 });
