@@ -1,6 +1,7 @@
 import { litSeam } from '../hydrate/lit-seam.js';
 import { definitionStack } from './definitions.js';
 import { showDevError } from './overlay.js';
+import { explainPendingTask } from './pending-tasks.js';
 
 /**
  * Shows an element's failure to hydrate (a hydration mismatch: the browser
@@ -24,6 +25,7 @@ export function reportHydrationErrors(): void {
     } catch (error) {
       if (hydrating) {
         failedToHydrate.add(element);
+        explainPendingTask(element);
         void showDevError(hydrationReport(element.localName, error));
       } else {
         void showDevError(updateReport(element.localName, error, failedToHydrate.has(element)));
