@@ -73,6 +73,11 @@ describe('the chat demo in Chromium', () => {
     await grace.page.locator('chat-room button').click();
     await expect.poll(() => texts(bob.page)).toEqual(['hello, signed in']);
     expect(await bob.page.locator('chat-room li .author').allTextContents()).toEqual(['Grace Hopper']);
+    // Her name came from her session, so it is not marked as a guest's; Bob's is.
+    expect(await bob.page.locator('chat-room li .guest').count()).toBe(0);
+    await say(bob.page, 'Grace Hopper', 'me too');
+    await expect.poll(() => texts(grace.page)).toEqual(['hello, signed in', 'me too']);
+    expect(await grace.page.locator('chat-room li:nth-child(2) .guest').textContent()).toBe('guest');
 
     expect(grace.problems).toEqual({ console: [], failedRequests: [] });
     expect(bob.problems).toEqual({ console: [], failedRequests: [] });
