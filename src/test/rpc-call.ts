@@ -16,7 +16,14 @@ import {
 import { ServerError } from '../shared/server-error.js';
 import { Redirected } from './redirected.js';
 
-/** A server function, as a test imports it from its `*.server.ts` module. */
+/**
+ * A server function, as a test imports it from its `*.server.ts` module.
+ *
+ * @example
+ * ```ts
+ * const fn: ServerFunction = sign; // from '../worker/guestbook.server.js'
+ * ```
+ */
 export type ServerFunction = (...args: never[]) => unknown;
 
 /**
