@@ -60,11 +60,11 @@ describe('litflare create', () => {
   it('writes the app into a new folder and says what to run next', async () => {
     const { code, stdout, cwd } = await run(['create', 'My App', '--yes', '--no-install']);
     expect(code).toBe(0);
-    expect(stdout).toContain('created My App (18 files)');
+    expect(stdout).toContain('created My App (19 files)');
     expect(stdout).toMatch(/Next:\n {2}cd My App\n {2}npm install\n {2}npm run dev\n {2}npm test\n/);
     const app = join(cwd, 'My App');
     expect(readdirSync(app).sort()).toEqual(
-      ['.gitignore', 'README.md', 'client', 'components', 'index.html', 'migrations', 'package.json', 'test', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'worker', 'wrangler.toml'],
+      ['.gitignore', 'README.md', 'client', 'components', 'index.html', 'migrations', 'package.json', 'public', 'test', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'worker', 'wrangler.toml'],
     );
     const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(manifest.name).toBe('my-app');

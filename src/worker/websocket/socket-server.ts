@@ -50,13 +50,14 @@ export interface PublishOptions {
  *
  * @example
  * ```ts
- * export class ChatRoom extends SocketServer<ChatProtocol, { name: string }> {
+ * export class ChatRoom extends SocketServer<ChatProtocol, { typing: boolean }> {
  *   override onConnect(connection: Connection) {
  *     this.send(connection, { type: 'hello', online: [...this.getConnections()].length });
  *   }
- *   override receive(connection: Connection<{ name: string }>, message: ChatProtocol['client']) {
- *     if (message.type === 'join') connection.setState({ name: message.name });
- *     else this.publish({ type: 'message', author: connection.state?.name ?? '?', text: message.text });
+ *   override receive(connection: Connection<{ typing: boolean }>, message: ChatProtocol['client']) {
+ *     if (message.type === 'typing') connection.setState({ typing: true }); // survives hibernation
+ *     // Who wrote it: what the Worker's route said (the session's user), never what the client says.
+ *     else this.publish({ type: 'message', author: this.props(connection)?.user ?? 'guest', text: message.text });
  *   }
  * }
  * ```
