@@ -1,5 +1,5 @@
 import { SocketController } from 'litflare/socket';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CHAT_LIMITS, type ChatMessage, type ChatProtocol } from './chat-types.js';
@@ -42,6 +42,14 @@ export class ChatRoomElement extends LitElement {
     }
     .author {
       font-weight: 600;
+    }
+    .guest {
+      margin-left: 0.4rem;
+      padding: 0 0.35rem;
+      border-radius: 4px;
+      color: #6b7280;
+      background: #f3f4f6;
+      font-size: 0.75rem;
     }
     time {
       margin-left: 0.4rem;
@@ -87,7 +95,7 @@ export class ChatRoomElement extends LitElement {
   /** The room's name (its Durable Object's name). */
   @property() room = 'lobby';
 
-  /** The signed-in visitor's name: they write under it, and are not asked for one. */
+  /** The signed-in visitor's name: they write under it (the room knows it from their session), and are not asked for one. */
   @property() user = '';
 
   /** The messages so far: the page renders the latest on the server; the socket keeps them current. */
@@ -95,7 +103,7 @@ export class ChatRoomElement extends LitElement {
 
   @state() private names: string[] = [];
 
-  /** The name this connection joined with, sent again after each reconnect. */
+  /** The name a guest joined with, sent again after each reconnect. */
   #joinedAs = '';
 
   readonly #socket = new SocketController<ChatProtocol>(this, () => `/ws/${this.room}`, {
@@ -104,12 +112,10 @@ export class ChatRoomElement extends LitElement {
       else if (message.type === 'message') this.messages = [...this.messages, message.message];
       else this.names = message.names;
     },
-    // A new connection knows nobody: introduce ourselves again (a signed-in
-    // visitor at once, so the room shows them as here before they write).
+    // A new connection knows a signed-in visitor from their session, and a
+    // guest by nobody: a guest introduces themselves again.
     onStatus: (status) => {
-      if (status !== 'open') return;
-      if (this.#joinedAs === '') this.#joinedAs = this.user;
-      if (this.#joinedAs !== '') this.#socket.send({ type: 'join', name: this.#joinedAs });
+      if (status === 'open' && this.user === '' && this.#joinedAs !== '') this.#socket.send({ type: 'join', name: this.#joinedAs });
     },
   });
 
@@ -125,7 +131,7 @@ export class ChatRoomElement extends LitElement {
           this.messages,
           (message) => message.id,
           (message) => html`<li>
-            <span class="author">${message.author}</span><time datetime=${message.at.toISOString()}>${message.at.toISOString().slice(11, 16)} UTC</time>
+            <span class="author">${message.author}</span>${message.signedIn ? nothing : html`<span class="guest">guest</span>`}<time datetime=${message.at.toISOString()}>${message.at.toISOString().slice(11, 16)} UTC</time>
             <div class="text">${message.text}</div>
           </li>`,
         )}
@@ -141,8 +147,16 @@ export class ChatRoomElement extends LitElement {
     `;
   }
 
-  /** Sends a message as `name` (joining with that name first if it changed, or if the message must wait for a new connection). */
+  /**
+   * Sends a message: a signed-in visitor's under their own name, a guest's as
+   * `name` (joining with that name first if it changed, or if the message
+   * must wait for a new connection).
+   */
   say(name: string, text: string): void {
+    if (this.user !== '') {
+      this.#socket.send({ type: 'say', text });
+      return;
+    }
     // Messages sent while disconnected go out before the open event, so before the re-join there.
     if (name !== this.#joinedAs || this.#socket.status !== 'open') {
       this.#joinedAs = name;

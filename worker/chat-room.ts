@@ -6,6 +6,8 @@ import { CHAT_LIMITS, type ChatMessage, type ChatProtocol } from '../components/
 /** What the room remembers about each connection (in its attachment, so it survives hibernation). */
 interface Member {
   name: string;
+  /** Named by the session (the Worker said so at the upgrade), not by a join message. */
+  signedIn: boolean;
 }
 
 const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'Write something first.'), v.maxLength(max, `At most ${max} characters.`));
@@ -17,7 +19,11 @@ const clientMessage = v.variant('type', [
 
 /**
  * One chat room: a Durable Object per room name. Messages are kept in its
- * SQLite storage; who is who lives in each connection's attachment.
+ * SQLite storage; who is who lives in each connection's attachment. A
+ * signed-in visitor writes under the name of their session, which the Worker
+ * hands over with the upgrade (`props`): a client cannot choose it. Anyone
+ * else joins as a guest under a name of their choosing, and their messages
+ * say so.
  */
 export class ChatRoom extends SocketServer<ChatProtocol, Member> {
   override maxMessageBytes = 4096;
@@ -29,20 +35,28 @@ export class ChatRoom extends SocketServer<ChatProtocol, Member> {
     return this.history.recent(limit);
   }
 
-  override onConnect(connection: Connection): void {
+  override onConnect(connection: Connection<Member>): void {
     this.send(connection, { type: 'history', messages: this.history.recent(50) });
-    this.send(connection, { type: 'presence', names: this.#names() });
+    const user = this.props(connection)?.user;
+    if (user === undefined) {
+      this.send(connection, { type: 'presence', names: this.#names() });
+      return;
+    }
+    connection.setState({ name: user, signedIn: true });
+    this.publish({ type: 'presence', names: this.#names() });
   }
 
   override receive(connection: Connection<Member>, message: ChatProtocol['client']): void {
     if (message.type === 'join') {
-      connection.setState({ name: message.name });
+      // The session named a signed-in visitor: whatever name their client sends is not theirs to choose.
+      if (connection.state?.signedIn === true) return;
+      connection.setState({ name: message.name, signedIn: false });
       this.publish({ type: 'presence', names: this.#names() });
       return;
     }
-    const author = connection.state?.name;
-    if (author === undefined) throw new SocketError('Choose a name before you write.');
-    const saved: ChatMessage = { id: crypto.randomUUID(), author, text: message.text, at: new Date() };
+    const member = connection.state;
+    if (member === null || member === undefined) throw new SocketError('Choose a name before you write.');
+    const saved: ChatMessage = { id: crypto.randomUUID(), author: member.name, text: message.text, at: new Date(), signedIn: member.signedIn };
     this.history.append(saved);
     this.publish({ type: 'message', message: saved });
   }

@@ -5,7 +5,7 @@ import { islands } from '../components/islands.js';
 import { recordCronRun } from './cron.js';
 import { downloadFile } from './files.js';
 import { processJob } from './jobs.js';
-import { ROOM_NAME } from '../components/chat-types.js';
+import { ROOM_NAME, type ChatProtocol } from '../components/chat-types.js';
 import { CRON_SCHEDULE } from '../components/platform-types.js';
 import { chatPage } from './pages/chat.js';
 import { homePage } from './pages/home.js';
@@ -14,6 +14,7 @@ import { platformPage } from './pages/platform.js';
 import { streamingPage } from './pages/streaming.js';
 import { todosPage } from './pages/todos.js';
 import type { JobMessage } from './platform.server.js';
+import { signedInUser } from './user.js';
 
 const app = createApp({
   session: { store: d1SessionStore('DB') },
@@ -27,7 +28,8 @@ app.page('/streaming', streamingPage);
 app.page('/platform', platformPage);
 app.page('/chat/:room', chatPage);
 app.get('/files/:key', downloadFile);
-app.websocket('/ws/:room', 'CHAT', { names: ROOM_NAME });
+// The room learns who is signed in from the session, never from the client.
+app.websocket<ChatProtocol>('/ws/:room', 'CHAT', { names: ROOM_NAME, props: async () => ({ user: await signedInUser() }) });
 
 app.cron(CRON_SCHEDULE, recordCronRun);
 app.consumer<JobMessage>('litflare-tasks', processJob);

@@ -6,6 +6,7 @@ import { showDataErrors } from './dev/data-errors.js';
 import { recordDefinitions } from './dev/definitions.js';
 import { reportHydrationErrors } from './dev/hydration-errors.js';
 import { showPageErrors } from './dev/page-errors.js';
+import { recordControllers } from './dev/pending-tasks.js';
 import { warnUnswappedBoundaries } from './dev/unswapped-boundaries.js';
 import { fillEmptyTextPartsOnHydration } from './hydrate/empty-text-parts.js';
 import { readHydrationData } from './hydrate/hydration-data.js';
@@ -16,6 +17,7 @@ fillEmptyTextPartsOnHydration();
 // Development only (dropped from production builds): errors in Vite's overlay.
 if (import.meta.env.DEV) {
   recordDefinitions();
+  recordControllers();
   reportHydrationErrors();
   showPageErrors(document);
 }

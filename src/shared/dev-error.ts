@@ -51,7 +51,7 @@ export interface DevErrorReport extends DevErrorData {
 /** The endpoint's answer: the error as Vite's error overlay takes it. */
 export interface DevErrorOverlay {
   message: string;
-  /** The stack with every position in a module Vite transformed mapped to its source. */
+  /** The stack's frames in the app's own code, each position mapped to its source (the first frame when none is the app's). */
   stack: string;
   /** The first position in the app's own code (not node_modules, not litflare). */
   loc?: { file: string; line: number; column: number };

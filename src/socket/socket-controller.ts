@@ -11,7 +11,9 @@ import { connectSocket, type LiveSocket, type SocketOptions, type SocketStatus }
  *
  * Components render on the server too; this controller never connects there
  * (Lit's server renderer does not run `connectedCallback`, and it checks
- * `isServer` as well), so importing it from `litflare/socket` is safe in both places.
+ * `isServer` as well), so importing it from `litflare/socket` is safe in both
+ * places. Its {@link status} is `connecting` there, as it is in the browser's
+ * first render, so a status badge hydrates showing what the server sent.
  *
  * @example
  * ```ts
@@ -31,7 +33,10 @@ export class SocketController<P extends SocketProtocol> implements ReactiveContr
   readonly #url: string | (() => string);
   readonly #options: SocketOptions<P>;
   #socket: LiveSocket<P> | undefined;
-  #status: SocketStatus = 'closed';
+  // `connecting` before the element connects, and so during server rendering:
+  // the browser's first render (with the socket just opened) then shows what
+  // the server rendered, and a template per status hydrates without a mismatch.
+  #status: SocketStatus = 'connecting';
   #error: SocketError | undefined;
 
   /** `url` may be a function, read at each connect (e.g. from the element's properties). */
@@ -42,7 +47,11 @@ export class SocketController<P extends SocketProtocol> implements ReactiveContr
     host.addController(this);
   }
 
-  /** `closed` until the element is connected in a browser; then `connecting` or `open`. */
+  /**
+   * `connecting` until the socket opens (also while the server renders the
+   * element, and before it is connected), then `open`, `connecting` again
+   * while it reconnects, and `closed` once the element has left the page.
+   */
   get status(): SocketStatus {
     return this.#status;
   }

@@ -7,6 +7,7 @@ import { d1Migrations } from './d1-migrations.js';
 import { dedupeLit } from './dedupe-lit.js';
 import { devErrors } from './dev-errors/index.js';
 import { durableObjectExports } from './durable-objects.js';
+import { quietLitDevMode } from './quiet-lit.js';
 import { requestPaths } from './request-paths.js';
 import { documentShell } from './shell.js';
 import { staticHeaders } from './static-headers.js';
@@ -71,6 +72,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     serverFunctions({ serverDirs: options.serverDirs }),
     serverOnlyGuard({ serverDirs: options.serverDirs }),
     devErrors(),
+    quietLitDevMode(),
     d1Migrations({ configPath: options.cloudflare?.configPath, persistState: options.cloudflare?.persistState }),
     // Before the Cloudflare plugin, whose middleware builds the Worker's URL from the path.
     requestPaths(),

@@ -1,5 +1,7 @@
 import type { Plugin } from 'vite';
 import { dedupeLit } from './dedupe-lit.js';
+import { quietLitDevMode } from './quiet-lit.js';
+import { quietWorkerdTeardown } from './quiet-workerd.js';
 import { serverFunctions } from './server-fns/index.js';
 import { documentShell } from './shell.js';
 import { sourceCondition } from './source-condition.js';
@@ -29,6 +31,8 @@ export interface LitflareTestOptions {
  * pool's `browser` condition would otherwise replace with the DOM build.
  * `serverDirs` are the folders whose `*.server.ts` modules are served: the
  * app's (default `['worker']`) plus the tests' own fixture folders, if any.
+ * It keeps two lines nobody caused off the test output: Lit's "dev mode"
+ * notice, and the one workerd logs as the pool shuts it down.
  *
  * @example
  * ```ts
@@ -45,9 +49,11 @@ export interface LitflareTestOptions {
  * ```
  */
 export function litflareTest(options: LitflareTestOptions = {}): Plugin[] {
+  if (process.env.VITEST !== undefined) quietWorkerdTeardown();
   return [
     sourceCondition(),
     dedupeLit(),
+    quietLitDevMode(),
     documentShell({ file: options.shell }),
     serverFunctions({ serverDirs: options.serverDirs }),
     {

@@ -4,6 +4,7 @@ import { LitElement, html } from 'lit';
 import { SocketError, type SocketProtocol } from 'litflare';
 import { connectSocket, SocketController, type SocketStatus } from 'litflare/socket';
 import { socketUrl } from '../../src/socket/socket-url.js';
+import { deep, hydrate, loadServerPage } from './support/ssr.js';
 
 /** Resolves when `check` holds, polling; fails after `ms`. */
 async function until(check: () => boolean, ms = 4000): Promise<void> {
@@ -116,6 +117,19 @@ describe('SocketController', () => {
     expect(probe.socket.status).to.equal('closed');
     expect(await closeCodes(key)).to.deep.equal([1000]);
     expect(() => probe.socket.send('too late')).to.throw(/while its element is not connected/);
+  });
+});
+
+describe('SocketController, rendered on the server', () => {
+  it('renders `connecting`, which the browser renders first too: a template per status hydrates, then goes live', async () => {
+    const frame = await loadServerPage('socketBadge');
+    const badge = deep(frame.contentDocument!, 'socket-badge');
+    expect(badge.shadowRoot!.innerHTML).to.contain('<i>connecting…</i>');
+    const win = await hydrate(frame, '/test/browser/fixtures/client-entry-socket.ts');
+    expect(win.litflareLogged).to.deep.equal([]);
+    await until(() => badge.shadowRoot!.querySelector('strong')?.textContent === 'live');
+    expect(badge.shadowRoot!.querySelectorAll('i, em')).to.have.length(0);
+    frame.remove();
   });
 });
 

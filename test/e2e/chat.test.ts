@@ -73,6 +73,11 @@ describe('the chat demo in Chromium', () => {
     await grace.page.locator('chat-room button').click();
     await expect.poll(() => texts(bob.page)).toEqual(['hello, signed in']);
     expect(await bob.page.locator('chat-room li .author').allTextContents()).toEqual(['Grace Hopper']);
+    // Her name came from her session, so it is not marked as a guest's; Bob's is.
+    expect(await bob.page.locator('chat-room li .guest').count()).toBe(0);
+    await say(bob.page, 'Grace Hopper', 'me too');
+    await expect.poll(() => texts(grace.page)).toEqual(['hello, signed in', 'me too']);
+    expect(await grace.page.locator('chat-room li:nth-child(2) .guest').textContent()).toBe('guest');
 
     expect(grace.problems).toEqual({ console: [], failedRequests: [] });
     expect(bob.problems).toEqual({ console: [], failedRequests: [] });
@@ -136,7 +141,8 @@ describe('the chat demo in Chromium', () => {
     const { page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(`${baseURL}/chat/${room}`);
     expect(await texts(page)).toEqual(['readable without scripts']);
-    expect(await status(page).textContent()).toBe('offline');
+    // What the server rendered: the socket the page would open is still `connecting`.
+    expect(await status(page).textContent()).toBe('connecting…');
     await page.context().close();
   });
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from './setup/browser.js';
+import { startVite } from './setup/vite-server.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'litflare-create-'));
@@ -40,6 +42,25 @@ async function run(command: string, args: string[], cwd: string, timeout: number
   }
 }
 
+/**
+ * What a new user must not see from a fresh app's own scripts: each line the
+ * framework or its tools printed that the user did not cause (issue 18), and
+ * any other warning or error.
+ */
+const NOISE: [string, RegExp][] = [
+  ["Lit's dev-mode notice", /Lit is in dev mode/],
+  ['workerd logging the test pool closing its WebSocket', /WebSocket peer disconnected/],
+  ['workerd warning about reading a binary body as text', /Called \.text\(\) on an HTTP body/],
+  ['wrangler types asking for @types/node', /Install @types\/node/],
+  ["npm's warnings (install scripts no one reviewed)", /^npm (?:warn|error)/i],
+  ['a warning or an error', /\b(?:warn(?:ing)?|error|exception|failed)\b/i],
+];
+
+/** The lines of `output` that match {@link NOISE}, with the reason. */
+function noise(output: string): string[] {
+  return output.split('\n').flatMap((line) => NOISE.filter(([, pattern]) => pattern.test(line)).map(([why]) => `${why}: ${line}`));
+}
+
 beforeAll(async () => {
   // `npm pack` runs prepack, which compiles the framework to lib/.
   await run('npm', ['pack', '--pack-destination', work], process.cwd(), 120_000);
@@ -54,25 +75,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // A test of the app's own, beside the scaffold's: a signature is remembered in a D1 session.
-const sessionTest = `import { env, exports } from 'cloudflare:workers';
-import { stringify } from 'devalue';
-import { serverFnMeta } from 'litflare';
+const sessionTest = `import { env } from 'cloudflare:workers';
+import { testClient } from 'litflare/test';
 import { expect, it } from 'vitest';
 import { sign } from '../worker/guestbook.server.js';
 
 it('remembers who signed, in a session kept in D1', async () => {
-  const signed = await exports.default.fetch(
-    new Request(\`http://localhost/_lf/rpc/\${serverFnMeta(sign)?.id}\`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-litflare+json', origin: 'http://localhost' },
-      body: stringify(['Grace']),
-    }),
-  );
-  expect(signed.status).toBe(200);
-  const cookie = signed.headers.getSetCookie().find((line) => line.includes('lf_session='))?.split(';')[0] ?? '';
-  expect(cookie).not.toBe('');
-  const page = await exports.default.fetch(new Request('http://localhost/', { headers: { cookie } }));
-  expect(await page.text()).toContain('Welcome back, Grace');
+  const visitor = testClient();
+  await visitor.call(sign, 'Grace');
+  expect(visitor.cookie('lf_session')).toBeDefined();
+  expect((await visitor.page('/')).html).toContain('Welcome back, Grace');
   const stored = await env.DB.prepare('SELECT COUNT(*) AS sessions FROM litflare_sessions').first<{ sessions: number }>();
   expect(stored?.sessions).toBeGreaterThanOrEqual(1);
 });
@@ -82,9 +94,10 @@ describe('npx litflare create, from the packed package', () => {
   it('writes the app with the packed bin and installs it --from the tarball (no TypeScript sources of litflare involved)', async () => {
     expect(existsSync(join(work, 'unpacked/package/src'))).toBe(false);
     const output = await run('node', [bin, 'create', 'my-app', '--yes', '--from', tarball], work, 300_000);
-    expect(output).toContain(`created my-app (20 files, litflare from ${basename(tarball)})`);
+    expect(output).toContain(`created my-app (21 files, litflare from ${basename(tarball)})`);
     expect(output).toMatch(/✔ Installing dependencies \(npm install\)/);
-    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore', basename(tarball)]) {
+    expect(noise(output)).toEqual([]);
+    for (const file of ['package.json', 'vite.config.ts', 'wrangler.toml', 'index.html', 'public/favicon.svg', 'worker/index.ts', 'worker/guestbook.server.ts', 'components/guest-book.ts', 'test/app.test.ts', 'README.md', '.gitignore', basename(tarball)]) {
       expect(existsSync(join(app, file)), file).toBe(true);
     }
     expect(readdirSync(join(app, 'migrations'))).toEqual(['0001_create_entries.sql', '0002_sessions.sql']);
@@ -105,15 +118,38 @@ describe('npx litflare create, from the packed package', () => {
     expect(output).toContain('migrations/0002_sessions.sql already creates litflare_sessions: nothing to write.');
   }, 90_000);
 
+  it('serves its page in npm run dev with nothing in the terminal or the console the user did not cause', async () => {
+    const server = await startVite('dev', app, { ...env, NODE_ENV: 'development' });
+    const browser = await launchChromium();
+    try {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${server.baseURL}/`);
+      await page.waitForFunction(() => customElements.get('guest-book') !== undefined);
+      // Whatever the page loads after its scripts (the favicon) has had its answer.
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('guest-book').count()).toBe(1);
+      expect(problems).toEqual({ console: [], failedRequests: [] });
+      expect(server.output()).toMatch(/ready in \d+ ms/);
+      expect(noise(server.output())).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }, 120_000);
+
   it('types its bindings from wrangler.toml (npm run types) and typechecks', async () => {
-    await run('npm', ['run', 'types'], app, 60_000);
+    const output = await run('npm', ['run', 'types'], app, 60_000);
+    expect(output).toContain('Types written to worker/worker-configuration.d.ts');
+    expect(noise(output)).toEqual([]);
     expect(readFileSync(join(app, 'worker/worker-configuration.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
     expect(readFileSync(join(app, 'client/worker-types.d.ts'), 'utf8')).toMatch(/DB: D1Database/);
     await run('npm', ['run', 'typecheck'], app, 60_000);
   }, 120_000);
 
-  it('builds the client and the Worker (npm run build)', async () => {
-    await run('npm', ['run', 'build'], app, 120_000);
+  it('builds the client and the Worker (npm run build), printing nothing it did not cause', async () => {
+    const output = await run('npm', ['run', 'build'], app, 120_000);
+    expect(output).toMatch(/✓ built in/);
+    expect(noise(output)).toEqual([]);
     expect(existsSync(join(app, 'dist/client'))).toBe(true);
     expect(readdirSync(join(app, 'dist')).length).toBe(2);
   }, 150_000);
@@ -125,8 +161,10 @@ describe('npx litflare create, from the packed package', () => {
     expect(output).toContain('--dry-run: exiting now.');
   }, 180_000);
 
-  it('passes its own tests in workerd (npm test)', async () => {
+  it('passes its own tests in workerd (npm test, with litflare/test), printing nothing it did not cause', async () => {
+    expect(readFileSync(join(app, 'test/app.test.ts'), 'utf8')).toContain("from 'litflare/test'");
     const output = await run('npm', ['test'], app, 120_000);
     expect(output).toMatch(/Tests\s+4 passed/);
+    expect(noise(output)).toEqual([]);
   }, 150_000);
 });

@@ -52,6 +52,8 @@ describe('errors in npm run dev', () => {
     expect(shown.file).toMatch(/\/components\/broken-card\.ts:12:13$/);
     expect(shown.frame).toContain("12 |        throw new Error('broken-card could not render its title');");
     expect(shown.stack).toMatch(/components\/broken-card\.ts:12:13/);
+    // The user's frames only: none of litflare's renderer, nor Lit's.
+    expect(shown.stack).not.toMatch(/\/src\/worker\/|node_modules/);
     await page.context().close();
   });
 
@@ -94,8 +96,22 @@ describe('errors in npm run dev', () => {
     expect(shown.message).toBe('<mismatch-card> could not hydrate: Hydration value mismatch: Unexpected TemplateResult rendered to part');
     expect(shown.file).toMatch(/\/components\/mismatch-card\.ts:8:3$/);
     expect(shown.frame).toContain('8 |    override render() {');
-    // The browser's stack, mapped from the served module to the source.
+    // The browser's stack, mapped from the served module to the source; the user's frames only.
     expect(shown.stack).toMatch(/\/components\/mismatch-card\.ts:\d+:\d+/);
+    expect(shown.stack).not.toMatch(/\/src\/client\/|node_modules|hydration-errors|lit-seam/);
+    await page.context().close();
+  });
+
+  it('show an update that throws after the element hydrated, naming the element, at the line that threw', async () => {
+    const { page } = await open();
+    await page.goto(`${dev.baseURL}/late-update`);
+    await hydrated(page, 'late-card');
+    await page.locator('late-card button').click();
+    const shown = await overlay(page);
+    expect(shown.message).toBe('<late-card> failed to update: late-card lost its title');
+    expect(shown.file).toMatch(/\/components\/late-card\.ts:11:13$/);
+    expect(shown.frame).toContain("11 |        throw new Error('late-card lost its title');");
+    expect(shown.stack).not.toMatch(/\/src\/client\/|node_modules/);
     await page.context().close();
   });
 });
@@ -178,7 +194,7 @@ describe('the same errors in production', () => {
       .map((name) => readFileSync(join(assets, name), 'utf8'))
       .join('\n');
     expect(client).toContain('/_lf/rpc/');
-    for (const devOnly of ['__litflare/error', 'litflare+error', 'vite-error-overlay', 'could not hydrate']) {
+    for (const devOnly of ['__litflare/error', 'litflare+error', 'vite-error-overlay', 'could not hydrate', 'failed to update']) {
       expect(client).not.toContain(devOnly);
     }
   });

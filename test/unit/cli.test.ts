@@ -42,11 +42,11 @@ describe('litflare create', () => {
   it('writes the app into a new folder and says what to run next', async () => {
     const { code, stdout, cwd } = await run(['create', 'My App', '--yes', '--no-install']);
     expect(code).toBe(0);
-    expect(stdout).toContain('created My App (19 files)');
+    expect(stdout).toContain('created My App (20 files)');
     expect(stdout).toMatch(/Next:\n {2}cd My App\n {2}npm install\n {2}npm run dev\n {2}npm test\n/);
     const app = join(cwd, 'My App');
     expect(readdirSync(app).sort()).toEqual(
-      ['.gitignore', 'README.md', 'client', 'components', 'index.html', 'migrations', 'package.json', 'test', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'worker', 'wrangler.toml'],
+      ['.gitignore', 'README.md', 'client', 'components', 'index.html', 'migrations', 'package.json', 'public', 'test', 'tsconfig.json', 'vite.config.ts', 'vitest.config.ts', 'worker', 'wrangler.toml'],
     );
     const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(manifest.name).toBe('my-app');
@@ -132,7 +132,7 @@ describe('litflare create --from', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'litflare-cli-'));
     const { code, stdout } = await run(['create', 'app', '--from', tarball(cwd), '--no-install'], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toContain('created app (20 files, litflare from litflare-0.1.0.tgz)');
+    expect(stdout).toContain('created app (21 files, litflare from litflare-0.1.0.tgz)');
     const manifest = JSON.parse(readFileSync(join(cwd, 'app/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(manifest.dependencies.litflare).toBe('file:litflare-0.1.0.tgz');
     expect(readFileSync(join(cwd, 'app/litflare-0.1.0.tgz'), 'utf8')).toBe('packed');
@@ -149,7 +149,7 @@ describe('litflare create --from', () => {
     const { code, stdout } = await run(['create', 'app', '--from', 'litflare', '--no-install'], { cwd, env: npmEnv });
     expect(code).toBe(0);
     expect(stdout).toContain('Packing litflare from litflare (npm pack)');
-    expect(stdout).toContain('created app (20 files, litflare from litflare-9.9.9.tgz)');
+    expect(stdout).toContain('created app (21 files, litflare from litflare-9.9.9.tgz)');
     const manifest = JSON.parse(readFileSync(join(cwd, 'app/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(manifest.dependencies.litflare).toBe('file:litflare-9.9.9.tgz');
     expect(existsSync(join(checkout, 'lib/built.js')), 'prepack built lib/').toBe(true);

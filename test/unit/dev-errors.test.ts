@@ -1,7 +1,7 @@
 import type { SourceMapPayload } from 'node:module';
 import { transformWithOxc } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { codeFrame, elementLine, firstAppFrame, mapStack, originalPosition } from '../../src/vite/dev-errors/index.js';
+import { appFrames, codeFrame, elementLine, firstAppFrame, mapStack, originalPosition } from '../../src/vite/dev-errors/index.js';
 
 const source = `import { LitElement, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
@@ -86,6 +86,34 @@ describe('firstAppFrame', () => {
 
   it('is undefined when no frame is the app’s', () => {
     expect(firstAppFrame(stack, () => false)).toBeUndefined();
+  });
+});
+
+describe('appFrames', () => {
+  const isApp = (file: string) => !file.includes('/node_modules/') && !file.startsWith('/app/src/');
+  const hydration = [
+    'Error: <todo-card> is defined',
+    '    at CustomElementRegistry.define (/app/src/client/dev/definitions.ts:19:28)',
+    '    at /app/node_modules/@lit/reactive-element/development/decorators/custom-element.js:14:28',
+    '    at /app/components/todo-card.ts:8:1',
+    '',
+    'Error: Hydration value mismatch: Unexpected TemplateResult rendered to part',
+    '    at hydratePart (http://localhost:5173/node_modules/.vite/deps/lit.js?v=1a2b:2210:15)',
+    '    at LitElement.update (/app/src/client/dev/hydration-errors.ts:24:14)',
+  ].join('\n');
+
+  it("keeps the app's frames and every message line: litflare's wrappers and the dependencies' frames go", () => {
+    expect(appFrames(hydration, isApp).split('\n')).toEqual([
+      'Error: <todo-card> is defined',
+      '    at /app/components/todo-card.ts:8:1',
+      '',
+      'Error: Hydration value mismatch: Unexpected TemplateResult rendered to part',
+    ]);
+  });
+
+  it('keeps the first frame when none is the app’s, so the stack still says where it came from', () => {
+    const stack = 'Error: boom\n    at hydratePart (http://localhost:5173/node_modules/.vite/deps/lit.js:2210:15)\n    at call (/app/src/worker/rpc/handler.ts:63:20)';
+    expect(appFrames(stack, isApp)).toBe('Error: boom\n    at hydratePart (http://localhost:5173/node_modules/.vite/deps/lit.js:2210:15)');
   });
 });
 

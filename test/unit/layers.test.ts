@@ -1,7 +1,7 @@
 // DESIGN.md's layer rules, checked on every import of src/: shared code runs
 // everywhere, so it imports neither the Worker nor the browser layer (nor the
 // socket client, which only code that opens a socket should load); browser
-// code never imports Worker code; the CLI is a Node program of its own;
+// code never imports Worker code; the test helpers reach the Worker over fetch only; the CLI is a Node program of its own;
 // nothing in the framework imports the demo app.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -60,8 +60,12 @@ describe('the layers of src/ (DESIGN.md)', () => {
     expect(importsOf(join(root, 'src/client/index.ts')).map((path) => relative(root, path))).toContain('src/client/hydrate/hydration-data.js');
   });
 
-  it('src/shared imports neither src/worker nor src/client nor src/socket', () => {
-    expect(violations('shared', (target) => ['worker', 'client', 'socket'].includes(layer(target) ?? ''))).toEqual([]);
+  it('src/shared imports neither src/worker nor src/client nor src/socket nor src/test', () => {
+    expect(violations('shared', (target) => ['worker', 'client', 'socket', 'test'].includes(layer(target) ?? ''))).toEqual([]);
+  });
+
+  it('src/test (litflare/test) imports only src/shared: it talks to the Worker over fetch, as a browser does', () => {
+    expect(violations('test', (target) => !['test', 'shared'].includes(layer(target) ?? ''))).toEqual([]);
   });
 
   it('src/socket (litflare/socket, for components on both sides) imports only src/shared', () => {
@@ -91,6 +95,6 @@ describe('the layers of src/ (DESIGN.md)', () => {
 
   it('nothing under src/ imports the demo app', () => {
     const intoDemo = (target: string) => demo.some((folder) => target === folder || target.startsWith(`${folder}/`));
-    expect(['shared', 'worker', 'client', 'socket', 'vite', 'cli'].flatMap((from) => violations(from, intoDemo))).toEqual([]);
+    expect(['shared', 'worker', 'client', 'socket', 'test', 'vite', 'cli'].flatMap((from) => violations(from, intoDemo))).toEqual([]);
   });
 });

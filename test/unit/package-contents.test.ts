@@ -38,7 +38,7 @@ describe('npm pack (the published litflare package)', () => {
   });
 
   it('compiles each subpath to JavaScript with its .d.ts', () => {
-    for (const name of ['shared/index', 'worker/index', 'worker/durable-object', 'client/index', 'socket/index', 'vite/index', 'cli/main']) {
+    for (const name of ['shared/index', 'worker/index', 'worker/durable-object', 'client/index', 'socket/index', 'test/index', 'vite/index', 'cli/main']) {
       expect(contents).toContain(`lib/${name}.js`);
       expect(contents).toContain(`lib/${name}.d.ts`);
     }

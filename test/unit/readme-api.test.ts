@@ -69,8 +69,8 @@ const values = (symbols: ts.Symbol[]) =>
 
 describe('README.md', () => {
   it('documents each entry point in a section of its own, in the order an app meets them', () => {
-    expect([...entryExports().keys()]).toEqual(['litflare', 'litflare/worker', 'litflare/durable-object', 'litflare/client', 'litflare/socket', 'litflare/vite']);
-    expect([...referenceSections().keys()]).toEqual(['litflare/worker', 'litflare', 'litflare/client', 'litflare/socket', 'litflare/durable-object', 'litflare/vite']);
+    expect([...entryExports().keys()]).toEqual(['litflare', 'litflare/worker', 'litflare/durable-object', 'litflare/client', 'litflare/socket', 'litflare/test', 'litflare/vite']);
+    expect([...referenceSections().keys()]).toEqual(['litflare/worker', 'litflare', 'litflare/client', 'litflare/socket', 'litflare/durable-object', 'litflare/vite', 'litflare/test']);
   }, 60_000); // TypeScript reads the whole program: seconds on a busy machine
 
   it("names every export of an entry point in that entry point's section, and nothing it does not export", () => {
@@ -99,6 +99,7 @@ describe('README.md', () => {
       'litflare/durable-object': ['MessageHistory', 'SocketServer'],
       'litflare/client': ['hydrateIslands'],
       'litflare/socket': ['SocketController', 'connectSocket'],
+      'litflare/test': ['Redirected', 'call', 'page', 'socket', 'testClient'],
       'litflare/vite': ['litflare', 'litflareTest'],
     });
   }, 60_000);

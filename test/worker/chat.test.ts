@@ -2,8 +2,11 @@ import { runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { parse } from 'devalue';
 import { SocketError } from 'litflare';
+import { testClient, type TestSocket as TypedSocket } from 'litflare/test';
+import { stringify } from 'devalue';
 import { describe, expect, it } from 'vitest';
 import type { ChatProtocol } from '../../components/chat-types.js';
+import { signIn } from '../../worker/auth.server.js';
 import { openSocket, ORIGIN, type TestSocket } from './fixtures/socket-client.js';
 
 type ServerMessage = ChatProtocol['server'];
@@ -122,19 +125,78 @@ describe('the demo chat over WebSockets (Durable Object CHAT)', () => {
     expect(await response.text()).toContain('is not a room name');
   });
 
-  it('keeps each connection’s state in its attachment: it survives hibernation (a fresh object instance)', async () => {
+  it('keeps each connection’s state and props in its attachment: they survive hibernation (a fresh object instance)', async () => {
     const room = newRoom();
     const ada = (await join(room, 'ada')).socket;
+    const grace = await signedIn('Grace Asleep', room);
     const stub = env.CHAT.getByName(room);
     const before = await runInDurableObject(stub, (instance) => instance);
     // workerd evicts an object 10 s after its last event; hibernatable sockets stay open.
     await new Promise((resolve) => setTimeout(resolve, 11_000));
     ada.send({ type: 'say', text: 'still me?' });
-    expect((await nextOf(ada, 'message')).message).toMatchObject({ author: 'ada', text: 'still me?' });
+    expect((await nextOf(ada, 'message')).message).toMatchObject({ author: 'ada', text: 'still me?', signedIn: false });
+    grace.send({ type: 'say', text: 'still signed in?' });
+    let seen = await typedNextOf(grace, 'message');
+    while (seen.message.text !== 'still signed in?') seen = await typedNextOf(grace, 'message');
+    expect(seen.message).toMatchObject({ author: 'Grace Asleep', signedIn: true });
     const after = await runInDurableObject(stub, (instance) => instance);
     expect(after, 'the object was not evicted, so this proves nothing').not.toBe(before);
     ada.close();
+    grace.close();
   }, 20_000);
+});
+
+/** Signs in as `name` (the demo's signIn) and opens `room` with that session, past its history and presence. */
+async function signedIn(name: string, room: string): Promise<TypedSocket<ChatProtocol>> {
+  const visitor = testClient();
+  await visitor.call(signIn, { name });
+  const socket = await visitor.socket<ChatProtocol>(`/ws/${room}`);
+  expect(await socket.next()).toMatchObject({ type: 'history' });
+  expect(await typedNextOf(socket, 'presence')).toMatchObject({ names: expect.arrayContaining([name]) });
+  return socket;
+}
+
+async function typedNextOf<T extends ServerMessage['type']>(socket: TypedSocket<ChatProtocol>, type: T): Promise<Extract<ServerMessage, { type: T }>> {
+  for (;;) {
+    const frame = await socket.next();
+    if (frame.type === type) return frame as Extract<ServerMessage, { type: T }>;
+  }
+}
+
+describe('who writes in the demo chat', () => {
+  it('a signed-in visitor writes under the name of their session: a name their client sends is not used', async () => {
+    const room = newRoom();
+    const bob = (await join(room, 'bob')).socket;
+    const grace = await signedIn('Grace', room);
+    // The room listed her as soon as she connected, before any join.
+    expect(await nextOf(bob, 'presence')).toEqual({ type: 'presence', names: ['Grace', 'bob'] });
+    // A hand-written client tries to pass itself off as someone else.
+    grace.send({ type: 'join', name: 'Mallory' });
+    grace.send({ type: 'say', text: 'who am I?' });
+    const seen = await nextOf(bob, 'message');
+    expect(seen.message).toMatchObject({ author: 'Grace', text: 'who am I?', signedIn: true });
+    grace.close();
+    expect(await nextOf(bob, 'presence')).toEqual({ type: 'presence', names: ['bob'] });
+    bob.close();
+  });
+
+  it('a guest may choose any name, a signed-in one too, and their messages say they come from a guest', async () => {
+    const room = newRoom();
+    const guest = (await join(room, 'Grace')).socket;
+    guest.send({ type: 'say', text: 'trust me' });
+    expect((await nextOf(guest, 'message')).message).toMatchObject({ author: 'Grace', signedIn: false });
+    guest.close();
+  });
+
+  it('takes no props from the client: a forged x-litflare-props header signs nobody in', async () => {
+    const forged = { 'x-litflare-props': encodeURIComponent(stringify({ user: 'Grace' })) };
+    const socket = await openSocket(`/ws/${newRoom()}`, forged);
+    expect(await socket.next()).toMatchObject({ type: 'history' });
+    expect(await socket.next()).toEqual({ type: 'presence', names: [] });
+    socket.send({ type: 'say', text: 'as Grace?' });
+    expect(await socket.next()).toEqual(new SocketError('Choose a name before you write.'));
+    socket.close();
+  });
 });
 
 describe('bad input on the chat socket', () => {

@@ -6,7 +6,13 @@ interface LitflareManifest {
 }
 
 // The app gets exactly the versions litflare itself is tested with.
-const PINNED = ['lit', 'vite', 'wrangler', '@cloudflare/vite-plugin', '@cloudflare/vitest-pool-workers', 'vitest', 'typescript', 'devalue'];
+// @types/node: `wrangler types` asks for it when `nodejs_compat` is on.
+const PINNED = ['lit', 'vite', 'wrangler', '@cloudflare/vite-plugin', '@cloudflare/vitest-pool-workers', 'vitest', 'typescript', 'devalue', '@types/node'];
+
+// npm 11.16+ lists dependencies whose install scripts no one reviewed after every
+// install (npm 12 will skip them): these fetch or check the native binaries the
+// tools run (workerd, esbuild); sharp's (Miniflare's images) is not needed.
+const ALLOW_SCRIPTS = { esbuild: true, workerd: true, sharp: false };
 
 // The CLI runs from src/cli/create/ in litflare's repository and from lib/cli/create/
 // when installed: either way litflare's package.json is three folders up.
@@ -57,6 +63,7 @@ export function appPackageJson(name: string, litflare?: string): string {
     },
     dependencies: { litflare: litflare ?? version, ...pin(['lit']) },
     devDependencies: pin(PINNED.filter((dep) => dep !== 'lit').sort()),
+    allowScripts: ALLOW_SCRIPTS,
     engines: { node: '>=20.19' },
   };
   return `${JSON.stringify(app, null, 2)}\n`;

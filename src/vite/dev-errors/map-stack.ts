@@ -92,3 +92,30 @@ export function firstAppFrame(stack: string, isAppFile: (file: string) => boolea
   }
   return undefined;
 }
+
+/**
+ * The stack with only the frames in the app's own code (`isAppFile`): the
+ * framework's wrappers and the dependencies' frames are left out, message
+ * lines stay. When no frame is the app's, the first frame stays, so the stack
+ * still says where it came from.
+ *
+ * @example
+ * ```ts
+ * appFrames(stack, (file) => !file.includes('/node_modules/'));
+ * // 'Error: boom\n    at renameTodo (/app/worker/todos.server.ts:30:11)'
+ * ```
+ */
+export function appFrames(stack: string, isAppFile: (file: string) => boolean): string {
+  const lines = stack.split('\n');
+  const isFrame = (line: string) => FRAME.test(line);
+  const isApp = (line: string) => {
+    const frame = FRAME.exec(line);
+    if (frame === null) return false;
+    const location = frame[2] ?? '';
+    const file = location.startsWith('file://') ? fileURLToPath(location) : location;
+    return isAbsolute(file) && isAppFile(file);
+  };
+  const first = lines.find(isFrame);
+  if (!lines.some(isApp)) return lines.filter((line) => !isFrame(line) || line === first).join('\n');
+  return lines.filter((line) => !isFrame(line) || isApp(line)).join('\n');
+}

@@ -6,7 +6,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { DEV_ERROR_PATH, type DevErrorOverlay, type DevErrorReport } from '../../shared/dev-error.js';
 import { codeFrame } from './code-frame.js';
 import { elementLine } from './element-source.js';
-import { firstAppFrame, mapStack, type ServedModule } from './map-stack.js';
+import { appFrames, firstAppFrame, mapStack, type ServedModule } from './map-stack.js';
 import { FRAMEWORK_DIR } from '../runtime-paths.js';
 
 /** litflare's own sources: never "the app's code" in an error. */
@@ -17,8 +17,9 @@ const MAX_BODY = 256 * 1024;
  * Serves, in `vite dev` only, the endpoint through which litflare's client
  * runtime shows errors in Vite's error overlay: it maps a browser stack to the
  * app's sources with the client environment's module graph (Worker stacks
- * arrive mapped already: the module runner in workerd maps them), finds the
- * first frame in the app's own code and adds a code frame for it.
+ * arrive mapped already: the module runner in workerd maps them), keeps the
+ * frames in the app's own code (not litflare's, not its dependencies'), and
+ * adds a code frame for the first of them.
  *
  * @example
  * ```ts
@@ -51,12 +52,13 @@ export function devErrors(): Plugin {
 
 async function overlayFor(server: ViteDevServer, report: DevErrorReport): Promise<DevErrorOverlay> {
   const raw = report.stack ?? '';
-  const stack = report.environment === 'client' ? await mapStack(raw, (location) => clientModule(server, location)) : raw;
-  const loc = firstAppFrame(stack, (file) => isAppFile(server, file));
+  const mapped = report.environment === 'client' ? await mapStack(raw, (location) => clientModule(server, location)) : raw;
+  const loc = firstAppFrame(mapped, (file) => isAppFile(server, file));
   const hmr = server.config.server.hmr;
   const overlay: DevErrorOverlay = {
     message: report.message,
-    stack,
+    // The user's frames: litflare's wrappers and Lit's internals say nothing about their bug.
+    stack: appFrames(mapped, (file) => isAppFile(server, file)),
     plugin: 'litflare',
     overlay: !(hmr === false || (typeof hmr === 'object' && hmr.overlay === false)),
   };

@@ -1,5 +1,6 @@
 import { Hono, type Context, type ErrorHandler } from 'hono';
 import { RPC_PATH } from '../../shared/rpc/protocol.js';
+import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import { requestScope } from '../context/request-scope.js';
 import { scopeOf, type ScopeSettings } from '../context/scope.js';
@@ -101,7 +102,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return layout ? { ...page, body: await layout(page.body, c) } : page;
   }
 
-  websocket(path: string, binding: DurableObjectBindingName, options: WebSocketRouteOptions = {}): this {
+  websocket<P extends SocketProtocol = SocketProtocol>(path: string, binding: DurableObjectBindingName, options: WebSocketRouteOptions<P> = {}): this {
     this.get(path, websocketRoute(path, binding, options, this.#options.allowOrigins));
     return this;
   }

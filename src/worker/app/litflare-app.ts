@@ -1,4 +1,5 @@
 import type { Context, ErrorHandler, Hono } from 'hono';
+import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import type { DurableObjectBindingName } from '../bindings/accessors.js';
 import type { AppEnv } from '../env.js';
 import type { CronHandler } from '../events/cron.js';
@@ -67,15 +68,17 @@ export interface LitflareApp extends Hono<AppEnv> {
    * of namespace `binding` named by the path's parameter (the same object for
    * the same name), e.g. a `SocketServer`. A request that is not an upgrade
    * gets 426, a cross-origin upgrade 403 (`allowOrigins` applies), a
-   * malformed name 400.
+   * malformed name 400. `props` tells the object what the Worker decided
+   * about the connection (typed by the protocol's `props`).
    *
    * @example
    * ```ts
    * app.websocket('/ws/:room', 'CHAT');
    * app.websocket('/teams/:team/ws/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
+   * app.websocket<ChatProtocol>('/ws/:room', 'CHAT', { props: async () => ({ user: (await session()).get('user') }) });
    * ```
    */
-  websocket(path: string, binding: DurableObjectBindingName, options?: WebSocketRouteOptions): this;
+  websocket<P extends SocketProtocol = SocketProtocol>(path: string, binding: DurableObjectBindingName, options?: WebSocketRouteOptions<P>): this;
 
   /**
    * Adds a cron handler for `schedule` (a cron expression exactly as in

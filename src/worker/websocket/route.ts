@@ -1,7 +1,9 @@
 import type { Context, Handler } from 'hono';
+import type { SocketProtocol } from '../../shared/websocket/protocol.js';
 import { lookupBinding } from '../bindings/lookup.js';
 import type { AppEnv } from '../env.js';
 import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
+import { encodeProps, PROPS_HEADER } from './props.js';
 
 /**
  * Options of `app.websocket()`.
@@ -9,13 +11,22 @@ import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
  * @example
  * ```ts
  * app.websocket('/teams/:team/boards/:board', 'BOARDS', { param: 'board', names: /^[a-z0-9-]{1,40}$/ });
+ * app.websocket<ChatProtocol>('/ws/:room', 'CHAT', { props: async () => ({ user: (await session()).get('user') }) });
  * ```
  */
-export interface WebSocketRouteOptions {
+export interface WebSocketRouteOptions<P extends SocketProtocol = SocketProtocol> {
   /** The path parameter that names the Durable Object. @default the route's only parameter */
   param?: string;
   /** Object names to accept; any other is a 400 before any object is created. @default /^[\w-]{1,64}$/ */
   names?: RegExp;
+  /**
+   * What the Worker tells the Durable Object about this connection (e.g. the
+   * signed-in user, from the session): decided on the server for each
+   * upgrade, out of the client's reach, and read there with
+   * `this.props(connection)`. Anything devalue encodes, up to 1024 characters
+   * of it. Throw a `ServerError` to refuse the upgrade with its status.
+   */
+  props?: (c: Context<AppEnv>) => P['props'] | Promise<P['props']>;
 }
 
 const DEFAULT_NAMES = /^[\w-]{1,64}$/;
@@ -38,10 +49,10 @@ interface NamespaceWithNames {
  * app.get('/ws/:room', websocketRoute('/ws/:room', 'CHAT', {}, allowOrigins));
  * ```
  */
-export function websocketRoute(
+export function websocketRoute<P extends SocketProtocol>(
   path: string,
   binding: string,
-  options: WebSocketRouteOptions,
+  options: WebSocketRouteOptions<P>,
   allowOrigins: AllowedOrigins | undefined,
 ): Handler<AppEnv> {
   const param = routeParam(path, options.param);
@@ -59,8 +70,12 @@ export function websocketRoute(
     if (!names.test(name)) {
       return c.text(`"${name}" is not a valid name here: it must match ${String(names)}.`, 400);
     }
-    const namespace = lookupBinding('durableObject', binding, `app.websocket(${JSON.stringify(path)})`) as NamespaceWithNames;
-    return namespace.getByName(name).fetch(withoutClientChoices(c));
+    const where = `app.websocket(${JSON.stringify(path)})`;
+    const namespace = lookupBinding('durableObject', binding, where) as NamespaceWithNames;
+    const request = withoutClientChoices(c);
+    const props = options.props === undefined ? undefined : encodeProps(await options.props(c), where);
+    if (props !== undefined) request.headers.set(PROPS_HEADER, props);
+    return namespace.getByName(name).fetch(request);
   };
 }
 
@@ -84,21 +99,22 @@ function routeParam(path: string, wanted: string | undefined): string {
 }
 
 /**
- * What partyserver would take from the client and must not: a connection's id
- * from the `_pk` query parameter (ids are how it excludes and finds
- * connections, so a client could take another's; without it, the server
- * makes one), and the object's props, name and namespace from `x-partykit-*`
- * headers (meant for the Worker to set, never the browser; a malformed one
- * fails the upgrade).
+ * The upgrade as the Durable Object may see it: without what partyserver
+ * would take from the client and must not — a connection's id from the `_pk`
+ * query parameter (ids are how it excludes and finds connections, so a client
+ * could take another's; without it, the server makes one), and the object's
+ * props, name and namespace from `x-partykit-*` headers (meant for the Worker
+ * to set, never the browser; a malformed one fails the upgrade) — and without
+ * litflare's own props header, which only the route sets. A copy, so the
+ * route can add its props.
  */
 function withoutClientChoices(c: Context<AppEnv>): Request {
-  const request = c.req.raw;
-  const url = new URL(request.url);
-  const headers = [...request.headers.keys()].filter((name) => name.startsWith('x-partykit-'));
-  if (!url.searchParams.has('_pk') && headers.length === 0) return request;
+  const url = new URL(c.req.url);
   url.searchParams.delete('_pk');
-  const cleaned = new Request(url, request);
-  for (const name of headers) cleaned.headers.delete(name);
+  const cleaned = new Request(url, c.req.raw);
+  for (const name of [...cleaned.headers.keys()]) {
+    if (name.startsWith('x-partykit-') || name === PROPS_HEADER) cleaned.headers.delete(name);
+  }
   return cleaned;
 }
 

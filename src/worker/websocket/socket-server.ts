@@ -8,6 +8,7 @@ import { redirectLocation } from '../errors/redirect.js';
 import { decodeWithin } from '../decode/decode.js';
 import { describeRefusal } from '../decode/measure.js';
 import { isTooBig } from './message-size.js';
+import { decodeProps, PROPS_HEADER, PROPS_KEY, propsText } from './props.js';
 import { validateMessage } from './validate.js';
 
 /** How deep a message may nest (arrays, objects, maps, sets), as server function arguments. */
@@ -49,13 +50,14 @@ export interface PublishOptions {
  *
  * @example
  * ```ts
- * export class ChatRoom extends SocketServer<ChatProtocol, { name: string }> {
+ * export class ChatRoom extends SocketServer<ChatProtocol, { typing: boolean }> {
  *   override onConnect(connection: Connection) {
  *     this.send(connection, { type: 'hello', online: [...this.getConnections()].length });
  *   }
- *   override receive(connection: Connection<{ name: string }>, message: ChatProtocol['client']) {
- *     if (message.type === 'join') connection.setState({ name: message.name });
- *     else this.publish({ type: 'message', author: connection.state?.name ?? '?', text: message.text });
+ *   override receive(connection: Connection<{ typing: boolean }>, message: ChatProtocol['client']) {
+ *     if (message.type === 'typing') connection.setState({ typing: true }); // survives hibernation
+ *     // Who wrote it: what the Worker's route said (the session's user), never what the client says.
+ *     else this.publish({ type: 'message', author: this.props(connection)?.user ?? 'guest', text: message.text });
  *   }
  * }
  * ```
@@ -86,6 +88,9 @@ export abstract class SocketServer<
   /** Upgrades that reached onConnect (see {@link fetch}). */
   readonly #reachedConnect = new WeakSet<Request>();
 
+  /** Props already decoded, by connection (a new object after hibernation: decoded again then). */
+  readonly #props = new WeakMap<object, { value: unknown }>();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // partyserver answers an exception in onConnect with a JSON frame holding
@@ -95,6 +100,7 @@ export abstract class SocketServer<
     this.onConnect = async (connection: Connection, context: ConnectionContext) => {
       this.#reachedConnect.add(context.request);
       try {
+        keepProps(connection, propsText(context.request.headers.get(PROPS_HEADER)));
         await onConnect.call(this, connection, context);
       } catch (error) {
         this.#fail(connection, error);
@@ -118,6 +124,29 @@ export abstract class SocketServer<
     server.send(encodeFrame(new SocketError('Internal error', undefined, 500)));
     server.close(1011, 'The server could not set up this connection');
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /**
+   * What the Worker's route decided about this connection (`app.websocket(…,
+   * { props })`, e.g. the signed-in user): `undefined` when the route gives
+   * none. No client can set or change them; they last as long as the
+   * connection, hibernation included. Read them in `onConnect` and `receive`.
+   *
+   * @example
+   * ```ts
+   * override receive(connection: Connection<Member>, message: ChatProtocol['client']) {
+   *   const user = this.props(connection)?.user; // from the session, never from the message
+   *   if (user === undefined) throw new SocketError('Sign in to write.');
+   * }
+   * ```
+   */
+  props(connection: Connection): P['props'] | undefined {
+    const known = this.#props.get(connection);
+    if (known !== undefined) return known.value as P['props'] | undefined;
+    const text = (WebSocket.prototype.deserializeAttachment.call(connection) as Record<string, unknown> | null)?.[PROPS_KEY];
+    const value = typeof text === 'string' ? decodeProps(text) : undefined;
+    this.#props.set(connection, { value });
+    return value as P['props'] | undefined;
   }
 
   /** Handles one message from a client, decoded (and validated, with {@link input}). */
@@ -225,4 +254,21 @@ export abstract class SocketServer<
     const detail = import.meta.env.DEV && error instanceof Error ? `: ${error.message}` : '';
     this.sendError(connection, new SocketError(`Internal error${detail}`, undefined, 500));
   }
+}
+
+/**
+ * Keeps a connection's props in its WebSocket attachment, where partyserver
+ * keeps its own data (`__pk`) and the connection's state (`__user`): it
+ * survives hibernation, and partyserver's writes keep keys they do not know.
+ * partyserver caches the attachment once it is first read; at onConnect it has
+ * not been yet, and a write through partyserver's own API checks that the
+ * props stayed (a later partyserver that read it before would drop them).
+ */
+function keepProps(connection: Connection, text: string | undefined): void {
+  if (text === undefined) return;
+  const attachment = (WebSocket.prototype.deserializeAttachment.call(connection) as Record<string, unknown> | null) ?? {};
+  WebSocket.prototype.serializeAttachment.call(connection, { ...attachment, [PROPS_KEY]: text });
+  connection.setState(connection.state);
+  const kept = (WebSocket.prototype.deserializeAttachment.call(connection) as Record<string, unknown> | null)?.[PROPS_KEY];
+  if (kept !== text) throw new Error("litflare: partyserver dropped the connection's props from its attachment; this partyserver version is not supported.");
 }

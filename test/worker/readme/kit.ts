@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers';
+import { configureRpc } from 'litflare';
+import { testClient, type TestSocket } from 'litflare/test';
 import type { LitflareApp } from 'litflare/worker';
-import { proxyFor, useApp } from '../fixtures/rpc-client.js';
-import { cookieHeader, ORIGIN, send } from '../fixtures/send.js';
-import { openSocket, type TestSocket } from '../fixtures/socket-client.js';
+import { proxyFor } from '../fixtures/rpc-client.js';
+import { ORIGIN, send } from '../fixtures/send.js';
 
 /** What a README example's check can use (see test/support/readme-examples.ts). */
 export interface ReadmeKit {
@@ -14,28 +15,29 @@ export interface ReadmeKit {
   assert(condition: unknown, message: string): asserts condition;
   /** Throws unless `text` contains `fragment`, showing the text. */
   includes(text: string, fragment: string): void;
-  /** Opens a WebSocket to the example's app. */
+  /** Opens a WebSocket to the example's app, with the same cookies. */
   socket(path: string): Promise<TestSocket>;
 }
 
-/** The helpers for one example's check, around its app. */
+/**
+ * The helpers for one example's check, around its app: one visitor of
+ * litflare/test (its cookie jar), whose server function calls go through the
+ * browser's own proxy, so the examples exercise the client runtime too.
+ */
 export function kit(app: Pick<LitflareApp, 'fetch'> | undefined): ReadmeKit {
-  const jar = { cookie: '' };
-  const theApp = (): Pick<LitflareApp, 'fetch'> => {
-    if (app === undefined) throw new Error('this example has no worker/index.ts, so there is no app to send requests to');
-    return app;
-  };
-  if (app !== undefined) useApp(app, { jar, origin: ORIGIN });
-  return {
-    async get(path, init = {}) {
-      const headers = new Headers(init.headers);
-      if (jar.cookie !== '' && !headers.has('cookie')) headers.set('cookie', jar.cookie);
-      const response = await send(theApp(), path, { ...init, headers });
-      jar.cookie = cookieHeader(response, jar.cookie);
-      return response;
+  const visitor = testClient(
+    {
+      fetch(request) {
+        if (app === undefined) throw new Error('this example has no worker/index.ts, so there is no app to send requests to');
+        return send(app, request.url, request);
+      },
     },
+    { origin: ORIGIN },
+  );
+  configureRpc({ baseUrl: ORIGIN, fetch: (input, init) => visitor.fetch(new Request(input, init)) });
+  return {
+    get: (path, init) => visitor.fetch(path, init),
     async call<Args extends unknown[], Result>(fn: (...args: Args) => Result, ...args: Args): Promise<Awaited<Result>> {
-      theApp();
       return await proxyFor(fn)(...args);
     },
     assert(condition, message): asserts condition {
@@ -44,9 +46,7 @@ export function kit(app: Pick<LitflareApp, 'fetch'> | undefined): ReadmeKit {
     includes(text, fragment) {
       if (!text.includes(fragment)) throw new Error(`expected ${JSON.stringify(fragment)} in:\n${text.slice(0, 4000)}`);
     },
-    socket(path) {
-      return openSocket(path, jar.cookie === '' ? {} : { cookie: jar.cookie }, (request) => send(theApp(), request.url, request));
-    },
+    socket: (path) => visitor.socket(path),
   };
 }
 
