@@ -15,13 +15,13 @@ export const FORM_ACTION_PARAM = 'lf-action';
  * html`<form method="post" action=${addTodo.action}>…</form>`;
  * ```
  */
-export type FormAction<Input, Result> = ((input: Input) => Result) & { readonly action: string };
+export type FormAction<Input, Result> = (undefined extends Input ? (input?: Input) => Result : (input: Input) => Result) & { readonly action: string };
 
 /** Any form action (for constraints). */
 export type AnyFormAction = FormAction<never, unknown>;
 
 /** The input type of a form action. */
-export type FormInput<Action> = Action extends (input: infer Input) => unknown ? Input : never;
+export type FormInput<Action> = Action extends (input: infer Input) => unknown ? Exclude<Input, undefined> : never;
 
 /**
  * A form's field names for an action's input: its keys, and dotted paths
