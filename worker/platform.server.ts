@@ -49,7 +49,8 @@ export const uploadFile = serverFn(
         v.check((file) => MEDIA_TYPE.test(file.type), 'The file type is not a media type.'),
         v.check((file) => file.size <= MAX_UPLOAD, 'Files may be up to 256 KB.'),
       ),
-    }),
+      // A form whose file input was left empty sends no file: the object's message is the missing key's.
+    }, 'Choose a file.'),
   },
   async ({ file }): Promise<StoredFile> => {
     const name = file.name.trim();
