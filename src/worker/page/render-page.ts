@@ -1,6 +1,7 @@
 import type { FormRecord } from '../../shared/forms/form-state.js';
 import type { Renderable } from './chunk-writer.js';
 import { pageRenderer } from '../renderer/page-renderer.js';
+import { litflareRendererWorks } from '../renderer/lit-seam-check.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './page-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
@@ -82,7 +83,9 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
   const shell = withNonce(appShell, options.nonce);
   const data = new HydrationData();
   if (options.form !== undefined) data.addForm(options.form);
-  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce, inOrder: options.inOrder });
+  // In order needs litflare's renderer (it holds an element where it stands); @lit-labs/ssr's streams out of order.
+  const inOrder = options.inOrder === true && litflareRendererWorks();
+  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce, inOrder });
   const renderer = pageRenderer(elementMarks(data, boundaries, options.islands));
   const content = renderer.render(page.body);
   const parts: Renderable[] = [
