@@ -39,7 +39,8 @@ type Fn = (...args: never[]) => unknown;
 
 /**
  * Wraps a server function to give it options: `method: 'GET'` (cacheable),
- * `input` validation with any Standard Schema, `cacheControl`. A plain
+ * `input` validation with any Standard Schema, `cacheControl`, `form: true`
+ * (also a form action, see {@link FormAction}). A plain
  * `export async function` in a `*.server.ts` module needs no wrapper.
  *
  * @example
@@ -52,6 +53,9 @@ type Fn = (...args: never[]) => unknown;
  *   async ({ title }) => d1('DB').prepare('INSERT INTO todos (title) VALUES (?)').bind(title).run());
  *
  * export const listTodos = serverFn({ method: 'GET', cacheControl: 'max-age=5' }, async () => …);
+ *
+ * // A form action too: <form method="post" action=${rename.action}> works without JavaScript.
+ * export const rename = serverFn({ form: true, input: v.object({ name: v.string() }) }, async ({ name }) => save(name));
  * ```
  */
 export function serverFn<Schema extends StandardSchemaV1, Result>(
