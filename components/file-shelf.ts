@@ -53,7 +53,8 @@ export class FileShelf extends LitElement {
       li form {
         display: contents;
       }
-      .picker button[hidden] {
+      /* Once the element runs (it is defined), choosing a file uploads it: the button is for pages without JavaScript. */
+      :host(:defined) .upload {
         display: none;
       }
     `,
@@ -64,8 +65,6 @@ export class FileShelf extends LitElement {
 
   /** The name of the file chosen last, for the line beside the button. */
   @state() private chosen = '';
-  /** Whether the element has hydrated: choosing a file then uploads it at once, so the Upload button goes. */
-  @state() private live = false;
 
   // Without JavaScript the form posts the file (multipart) to the page; hydrated, the same form goes through RPC.
   readonly #upload = new FormController(this, uploadFile, {
@@ -77,10 +76,6 @@ export class FileShelf extends LitElement {
   });
   readonly #remove = new FormController(this, deleteFile, { onSuccess: (key) => (this.files = this.files.filter((f) => f.key !== key)) });
   #uploaded = '';
-
-  override firstUpdated(): void {
-    this.live = true;
-  }
 
   override render() {
     const upload = this.#upload;
@@ -97,7 +92,7 @@ export class FileShelf extends LitElement {
           <input type="file" name="file" @change=${this.#chosen} />
           ${icon('upload')} Choose a file
         </label>
-        <button type="submit" ?hidden=${this.live}>Upload</button>
+        <button type="submit" class="upload">Upload</button>
         <span class="muted chosen" aria-live="polite">${status}</span>
       </form>
       ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
