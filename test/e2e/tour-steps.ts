@@ -55,6 +55,8 @@ export interface TourPatch {
   /** 1-based README line of its `---` header. */
   line: number;
   hunks: TourHunk[];
+  /** The diff as the README has it, from `---` on (what `git apply` gets). */
+  text: string;
 }
 
 /** A command a step runs in the app's folder. */
@@ -174,11 +176,13 @@ function parseDiff(body: string[], firstLine: number, fail: (i: number, message:
       const from = /^--- a\/(\S+)$/.exec(text)?.[1];
       const to = /^\+\+\+ b\/(\S+)$/.exec(body[k + 1] ?? '')?.[1];
       if (from === undefined || to !== from) fail(i, 'a diff names its file twice: "--- a/path" then "+++ b/path" (a new file is a block of its own)');
-      patch = { kind: 'patch', path: from!, line: i + 1, hunks: [] };
+      patch = { kind: 'patch', path: from!, line: i + 1, hunks: [], text: `${text}\n${body[k + 1]}\n` };
       patches.push(patch);
       k++;
       continue;
     }
+    // An editor may strip the space of an empty context line: git apply gets it back.
+    if (patch !== undefined) patch.text += `${text === '' ? ' ' : text}\n`;
     const header = HUNK.exec(text);
     if (header !== null) {
       closeHunk(k);
@@ -191,7 +195,6 @@ function parseDiff(body: string[], firstLine: number, fail: (i: number, message:
     }
     if (hunk === undefined) fail(i, 'a diff line outside a hunk ("@@ -A,B +C,D @@")');
     if (text === '\\ No newline at end of file') continue;
-    // An editor may strip the space of an empty context line.
     const line = text === '' ? ' ' : text;
     if (!' -+'.includes(line[0]!)) fail(i, `a diff line starts with " ", "-" or "+": ${text}`);
     hunk!.hunk.lines.push(line);

@@ -72,6 +72,8 @@ describe('the tour convention', () => {
     expect(textOf(app.get('worker/new.ts')!)).toBe('// worker/new.ts\nexport const x = 1;\n');
     expect(app.get('worker/new.ts')!.origins).toEqual([6, 7]);
     expect(before.get('worker/gaps.ts')!.lines).toEqual(['a', '', 'c']);
+    // What `git apply` gets (the create e2e test applies diffs with it): the diff, its empty line a context line again.
+    expect(step!.changes[1]).toMatchObject({ kind: 'patch', text: '--- a/worker/gaps.ts\n+++ b/worker/gaps.ts\n@@ -1,3 +1,3 @@\n a\n \n-c\n+C\n' });
   });
 
   it('fails, naming the README line, when a diff no longer matches the file', () => {
