@@ -202,6 +202,8 @@ describe("the README's guided tour, walked on the new app", () => {
       // Independent: side by side.
       const [typecheck, tests] = await Promise.all([run('npm', ['run', 'typecheck'], app, 60_000), run('npm', ['test'], app, 120_000)]);
       outputs.push(typecheck);
+      // The app the tour ends with builds too (client code that reached server-only code would fail only here).
+      if (k === steps.length - 1) outputs.push(await run('npm', ['run', 'build'], app, 150_000));
       expect(tests).toMatch(/Tests\s+\d+ passed/);
       expect(tests).not.toMatch(/failed|skipped/);
       expect(outputs.concat(tests).flatMap(noise)).toEqual([]);

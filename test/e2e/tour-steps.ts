@@ -20,7 +20,12 @@
 //   npm install valibot        after the step's files (npm install/run only).
 //   ```
 //
-// Any other block (text, an output) is not applied. A malformed step is an
+// Any other block (text, an output) is not applied. To change a step, write
+// out the app after the step before (`walkTour(scaffoldApp(…), steps)`),
+// commit it in a scratch git repository, edit it until its typecheck and
+// tests pass, and paste `git diff -U2` (new files whole) into the step; the
+// later steps' diffs must still apply (test/unit/tour-steps.test.ts says where
+// not). A malformed step is an
 // error naming its README line. The create e2e test (test/e2e/create.test.ts)
 // walks every step on a new app; test/unit/tour-steps.test.ts checks the
 // README's steps apply to the template; test/support/readme-types.ts
