@@ -1,4 +1,4 @@
-import { isServerError } from 'litflare';
+import { FormController } from 'litflare';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deleteFile, uploadFile } from '../worker/platform.server.js';
@@ -50,63 +50,74 @@ export class FileShelf extends LitElement {
       li a {
         overflow-wrap: anywhere;
       }
+      li form {
+        display: contents;
+      }
+      /* Once the element runs (it is defined), choosing a file uploads it: the button is for pages without JavaScript. */
+      :host(:defined) .upload {
+        display: none;
+      }
     `,
   ];
 
   /** The files the server listed from R2. */
   @property({ attribute: false }) files: StoredFile[] = [];
 
-  @state() private error = '';
-  /** What happened to the file chosen last, for the line beside the button. */
-  @state() private status = '';
+  /** The name of the file chosen last, for the line beside the button. */
+  @state() private chosen = '';
+
+  // Without JavaScript the form posts the file (multipart) to the page; hydrated, the same form goes through RPC.
+  readonly #upload = new FormController(this, uploadFile, {
+    onSuccess: (stored) => {
+      this.files = [stored, ...this.files];
+      this.chosen = '';
+      this.#uploaded = `Uploaded ${stored.name} (${formatBytes(stored.size)}).`;
+    },
+  });
+  readonly #remove = new FormController(this, deleteFile, { onSuccess: (key) => (this.files = this.files.filter((f) => f.key !== key)) });
+  #uploaded = '';
 
   override render() {
+    const upload = this.#upload;
+    const problem = upload.issuesFor('file')[0] ?? upload.error?.message ?? this.#remove.error?.message;
+    const status = upload.pending
+      ? `Uploading ${this.chosen}…`
+      : problem !== undefined && this.chosen
+        ? `${this.chosen} was not uploaded.`
+        : this.#uploaded || 'Up to 256 KB; it goes to R2 at once.';
     return html`
       <h3>R2 files</h3>
-      <div class="picker">
+      <form class="picker" method="post" enctype="multipart/form-data" action=${uploadFile.action} @submit=${upload.submit}>
         <label>
-          <input type="file" @change=${this.#upload} />
+          <input type="file" name="file" @change=${this.#chosen} />
           ${icon('upload')} Choose a file
         </label>
-        <span class="muted chosen" aria-live="polite">${this.status || 'Up to 256 KB; it goes to R2 at once.'}</span>
-      </div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        <button type="submit" class="upload">Upload</button>
+        <span class="muted chosen" aria-live="polite">${status}</span>
+      </form>
+      ${problem ? html`<p class="error" role="alert">${problem}</p>` : ''}
       <ul>
         ${this.files.map(
           (file) => html`<li>
             <a href=${`/files/${file.key}`} download=${file.name}>${file.name}</a>
             <span class="muted size">${formatBytes(file.size)}</span>
-            <button class="quiet" @click=${() => this.#remove(file)} aria-label=${`Delete ${file.name}`} title="Delete">
-              ${icon('close')}
-            </button>
+            <form method="post" action=${deleteFile.action} @submit=${this.#remove.submit}>
+              <input type="hidden" name="key" value=${file.key} />
+              <button class="quiet" aria-label=${`Delete ${file.name}`} title="Delete">${icon('close')}</button>
+            </form>
           </li>`,
         )}
       </ul>
     `;
   }
 
-  async #upload(event: Event): Promise<void> {
+  #chosen(event: Event): void {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (file === undefined) return;
-    this.status = `Uploading ${file.name}…`;
-    try {
-      const stored = await uploadFile({ name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
-      this.files = [stored, ...this.files];
-      this.status = `Uploaded ${stored.name} (${formatBytes(stored.size)}).`;
-      this.error = '';
-    } catch (error) {
-      const issues = isServerError(error) ? (error.data as { issues?: { message: string }[] } | undefined)?.issues : undefined;
-      this.status = `${file.name} was not uploaded.`;
-      this.error = issues?.[0]?.message ?? (isServerError(error) ? error.message : 'The upload failed.');
-    } finally {
-      input.value = '';
-    }
-  }
-
-  async #remove(file: StoredFile): Promise<void> {
-    await deleteFile(file.key);
-    this.files = this.files.filter((f) => f.key !== file.key);
+    this.chosen = file.name;
+    this.#uploaded = '';
+    input.form?.requestSubmit();
   }
 }
 

@@ -5,6 +5,7 @@ import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 // boxes, and the strict CSP allows inline SVG as it is.
 const paths = {
   close: svg`<path d="M6 6l12 12M18 6L6 18" />`,
+  check: svg`<path d="M5 12l5 5L20 7" />`,
   thumbsUp: svg`<path d="M4 11h3v9H4zM7 11l4-8a2 2 0 0 1 3 2l-1 4h5.5a2 2 0 0 1 2 2.3l-1.3 7a2 2 0 0 1-2 1.7H7" />`,
   upload: svg`<path d="M12 15V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />`,
   play: svg`<path d="M8 5v14l11-7z" />`,

@@ -1,3 +1,4 @@
+import { FormController } from 'litflare';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { enqueueJob, listJobs } from '../worker/platform.server.js';
@@ -17,10 +18,11 @@ export class JobQueue extends LitElement {
   override render() {
     return html`
       <h3>Queue</h3>
-      <form @submit=${this.#send} style="display:flex;gap:.5rem">
-        <input type="text" name="text" placeholder="Text to reverse (try “flaky”)" aria-label="Job text" />
-        <button type="submit">Send</button>
+      <form method="post" action=${enqueueJob.action} @submit=${this.#send.submit} style="display:flex;gap:.5rem">
+        <input type="text" name="text" placeholder="Text to reverse (try “flaky”)" aria-label="Job text" value=${this.#send.values.text ?? ''} />
+        <button type="submit" ?disabled=${this.#send.pending}>Send</button>
       </form>
+      ${this.#send.issuesFor('text').map((message) => html`<p class="error" role="alert">${message}</p>`)}
       <ul>
         ${this.jobs.map(
           (job) => html`<li data-job=${job.id}>
@@ -34,15 +36,12 @@ export class JobQueue extends LitElement {
     `;
   }
 
-  async #send(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const input = form.elements.namedItem('text') as HTMLInputElement;
-    const job = await enqueueJob({ text: input.value });
-    form.reset();
-    this.jobs = [job, ...this.jobs].slice(0, 10);
-    void this.#poll();
-  }
+  readonly #send = new FormController(this, enqueueJob, {
+    onSuccess: (job) => {
+      this.jobs = [job, ...this.jobs].slice(0, 10);
+      void this.#poll();
+    },
+  });
 
   /** Refreshes until every job shown has been processed (the consumer runs in the background). */
   async #poll(): Promise<void> {

@@ -1,3 +1,4 @@
+import { FormController } from 'litflare';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { bumpCounter } from '../worker/platform.server.js';
@@ -11,16 +12,17 @@ export class KvCounter extends LitElement {
   /** The value the server read from KV. */
   @property({ type: Number }) value = 0;
 
+  // A button in a form: it posts to the page without JavaScript, and calls bumpCounter once hydrated.
+  readonly #bump = new FormController(this, bumpCounter, { onSuccess: (value) => (this.value = value) });
+
   override render() {
     return html`
       <h3>KV counter</h3>
       <p>Stored in Workers KV: <output>${this.value}</output></p>
-      <button @click=${this.#bump}>Add one</button>
+      <form method="post" action=${bumpCounter.action} @submit=${this.#bump.submit}>
+        <button ?disabled=${this.#bump.pending}>Add one</button>
+      </form>
     `;
-  }
-
-  async #bump(): Promise<void> {
-    this.value = await bumpCounter();
   }
 }
 

@@ -1,4 +1,4 @@
-import { isServerError } from 'litflare';
+import { FormController } from 'litflare';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -23,6 +23,19 @@ export class TodoList extends LitElement {
       li span {
         flex: 1;
       }
+      li form {
+        display: contents;
+      }
+      button.check {
+        width: 1.4rem;
+        height: 1.4rem;
+        padding: 0;
+        justify-content: center;
+        border: 1px solid #9ca3af;
+        border-radius: 4px;
+        color: #15803d;
+        background: white;
+      }
       li.done span {
         color: #9ca3af;
         text-decoration: line-through;
@@ -40,24 +53,49 @@ export class TodoList extends LitElement {
 
   @state() private error = '';
 
+  // Form actions: each form posts to the page without JavaScript, and through RPC once hydrated.
+  readonly #add = new FormController(this, addTodo, { onSuccess: (todo) => (this.todos = [...this.todos, todo]) });
+  readonly #toggle = new FormController(this, setDone, {
+    onSuccess: (updated) => (this.todos = this.todos.map((t) => (t.id === updated.id ? updated : t))),
+  });
+  readonly #remove = new FormController(this, removeTodo, { onSuccess: (id) => (this.todos = this.todos.filter((t) => t.id !== id)) });
+
   override render() {
     const open = this.todos.filter((todo) => !todo.done).length;
+    const add = this.#add;
+    const failed = add.error?.message ?? this.#toggle.error?.message ?? this.#remove.error?.message ?? this.error;
     return html`
-      <form @submit=${this.#add}>
-        <input type="text" name="title" placeholder="What needs doing?" aria-label="New todo" autocomplete="off" />
-        <button type="submit">Add</button>
+      <form method="post" action=${addTodo.action} @submit=${add.submit} aria-busy=${add.pending ? 'true' : 'false'}>
+        <input
+          type="text"
+          name="title"
+          placeholder="What needs doing?"
+          aria-label="New todo"
+          autocomplete="off"
+          value=${add.values.title ?? ''}
+          aria-invalid=${add.issuesFor('title').length > 0 ? 'true' : 'false'}
+        />
+        <button type="submit" ?disabled=${add.pending}>${add.pending ? 'Adding…' : 'Add'}</button>
       </form>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      ${add.issuesFor('title').map((message) => html`<p class="error issue" role="alert">${message}</p>`)}
+      ${failed ? html`<p class="error" role="alert">${failed}</p>` : ''}
       <ul>
         ${repeat(
           this.todos,
           (todo) => todo.id,
           (todo) => html`<li class=${todo.done ? 'done' : ''}>
-            <input type="checkbox" .checked=${todo.done} @change=${() => this.#toggle(todo)} aria-label=${`Done: ${todo.title}`} />
+            <form method="post" action=${setDone.action} @submit=${this.#toggle.submit}>
+              <input type="hidden" name="id" value=${todo.id} />
+              <input type="hidden" name="done" value=${String(!todo.done)} />
+              <button class="check" aria-label=${`${todo.done ? 'Not done' : 'Done'}: ${todo.title}`} aria-pressed=${todo.done ? 'true' : 'false'}>
+                ${todo.done ? icon('check') : ''}
+              </button>
+            </form>
             <span>${todo.title}</span>
-            <button class="quiet" @click=${() => this.#remove(todo)} aria-label=${`Delete ${todo.title}`} title="Delete">
-              ${icon('close')}
-            </button>
+            <form method="post" action=${removeTodo.action} @submit=${this.#remove.submit}>
+              <input type="hidden" name="id" value=${todo.id} />
+              <button class="quiet" aria-label=${`Delete ${todo.title}`} title="Delete">${icon('close')}</button>
+            </form>
           </li>`,
         )}
       </ul>
@@ -65,42 +103,13 @@ export class TodoList extends LitElement {
     `;
   }
 
-  async #add(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const input = form.elements.namedItem('title') as HTMLInputElement;
-    try {
-      const todo = await addTodo({ title: input.value });
-      this.todos = [...this.todos, todo];
-      this.error = '';
-      form.reset();
-    } catch (error) {
-      this.error = this.#explain(error);
-    }
-  }
-
-  async #toggle(todo: Todo): Promise<void> {
-    try {
-      const updated = await setDone({ id: todo.id, done: !todo.done });
-      this.todos = this.todos.map((t) => (t.id === updated.id ? updated : t));
-    } catch (error) {
-      this.error = this.#explain(error);
-    }
-  }
-
-  async #remove(todo: Todo): Promise<void> {
-    await removeTodo(todo.id);
-    this.todos = this.todos.filter((t) => t.id !== todo.id);
-  }
-
   async #refresh(): Promise<void> {
-    this.todos = await listTodos();
-  }
-
-  #explain(error: unknown): string {
-    if (!isServerError(error)) return 'The server could not be reached.';
-    const issues = (error.data as { issues?: { message: string }[] } | undefined)?.issues;
-    return issues?.[0]?.message ?? error.message;
+    try {
+      this.todos = await listTodos();
+      this.error = '';
+    } catch {
+      this.error = 'The server could not be reached.';
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import { isServerError } from 'litflare';
+import { FormController } from 'litflare';
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { signIn, signOut } from '../worker/auth.server.js';
 
 /** Sign in (by name) and out, with a session cookie; the page reloads (signing out: goes home) to render as that user. */
@@ -41,36 +41,27 @@ export class UserSession extends LitElement {
   /** The signed-in user, as the server rendered the page ('' for nobody). */
   @property() user = '';
 
-  @state() private error = '';
+  // Without JavaScript the forms post to the page (303 back, as the new user; signing out: home);
+  // hydrated, they call the server functions, and signing in reloads the page.
+  readonly #signIn = new FormController(this, signIn, { onSuccess: () => location.reload() });
+  readonly #signOut = new FormController(this, signOut);
 
   override render() {
     if (this.user) {
-      return html`<span>Hi, <strong>${this.user}</strong></span><button @click=${this.#signOut}>Sign out</button>`;
+      return html`<span>Hi, <strong>${this.user}</strong></span>
+        <form method="post" action=${signOut.action} @submit=${this.#signOut.submit}>
+          <button ?disabled=${this.#signOut.pending}>Sign out</button>
+        </form>`;
     }
+    const form = this.#signIn;
+    const problem = form.issuesFor('name')[0] ?? form.error?.message;
     return html`
-      <form @submit=${this.#signIn}>
-        <input name="name" placeholder="Your name" aria-label="Your name" autocomplete="nickname" />
-        <button type="submit">Sign in</button>
+      <form method="post" action=${signIn.action} @submit=${form.submit}>
+        <input name="name" placeholder="Your name" aria-label="Your name" autocomplete="nickname" value=${form.values.name ?? ''} />
+        <button type="submit" ?disabled=${form.pending}>Sign in</button>
       </form>
-      ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : ''}
+      ${problem ? html`<span class="error" role="alert">${problem}</span>` : ''}
     `;
-  }
-
-  async #signIn(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
-    try {
-      await signIn({ name: input.value });
-      location.reload();
-    } catch (error) {
-      const issues = isServerError(error) ? (error.data as { issues?: { message: string }[] } | undefined)?.issues : undefined;
-      this.error = issues?.[0]?.message ?? 'Signing in failed.';
-    }
-  }
-
-  async #signOut(): Promise<void> {
-    // It redirects: the browser goes to the home page, and the call never returns.
-    await signOut();
   }
 }
 

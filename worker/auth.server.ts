@@ -7,9 +7,10 @@ export async function currentUser(): Promise<string | undefined> {
   return signedInUser();
 }
 
-/** Signs in by name (the demo has no passwords): a new session id, then the name in it. */
+/** Signs in by name (the demo has no passwords): a new session id, then the name in it. A form action: it works without JavaScript. */
 export const signIn = serverFn(
   {
+    form: true,
     input: v.object({
       name: v.pipe(
         v.string(),
@@ -27,8 +28,8 @@ export const signIn = serverFn(
   },
 );
 
-/** Signs out: the session is deleted and its cookie cleared, and the browser goes to the home page. */
-export async function signOut(): Promise<never> {
+/** Signs out: the session is deleted and its cookie cleared, and the browser goes to the home page (a form action too). */
+export const signOut = serverFn({ form: true, input: v.optional(v.object({})) }, async (): Promise<never> => {
   (await session<DemoSession>()).destroy();
   return redirect('/');
-}
+});

@@ -23,30 +23,39 @@ export async function counterValue(): Promise<number> {
   return Number((await kv('CACHE').get(COUNTER_KEY)) ?? 0);
 }
 
-/** Adds one to the KV-backed counter (read, add, write: KV has no atomic increment). */
-export async function bumpCounter(): Promise<number> {
+/** Adds one to the KV-backed counter (read, add, write: KV has no atomic increment). A form action: a button in a form. */
+export const bumpCounter = serverFn({ form: true, input: v.optional(v.object({})) }, async (): Promise<number> => {
   const next = (await counterValue()) + 1;
   await kv('CACHE').put(COUNTER_KEY, String(next));
   return next;
-}
+});
 
-/** Stores a file in R2. The bytes travel as a Uint8Array (devalue carries typed arrays). */
+/**
+ * Stores a file in R2: a form action, so the file arrives as a `File` in a
+ * multipart body (a form posted without JavaScript, or its FormData sent
+ * through RPC).
+ */
 export const uploadFile = serverFn(
   {
+    form: true,
     input: v.object({
-      name: v.pipe(
-        v.string(),
-        v.trim(),
-        v.minLength(1, 'A file needs a name.'),
-        v.maxLength(120, 'File names are at most 120 characters.'),
-        v.regex(/^\P{Cc}+$/u, 'File names cannot hold control characters.'),
+      file: v.pipe(
+        v.instance(File, 'Choose a file.'),
+        v.check((file) => file.name.trim().length > 0, 'A file needs a name.'),
+        v.check((file) => file.name.length <= 120, 'File names are at most 120 characters.'),
+        v.check((file) => /^\P{Cc}+$/u.test(file.name), 'File names cannot hold control characters.'),
+        // What the browser says: empty when it does not know.
+        v.check((file) => file.type.length <= 100, 'The file type is too long.'),
+        v.check((file) => MEDIA_TYPE.test(file.type), 'The file type is not a media type.'),
+        v.check((file) => file.size <= MAX_UPLOAD, 'Files may be up to 256 KB.'),
       ),
-      // What the browser says (File.type): empty when it does not know.
-      type: v.pipe(v.string(), v.maxLength(100, 'The file type is too long.'), v.regex(MEDIA_TYPE, 'The file type is not a media type.')),
-      bytes: v.pipe(v.instance(Uint8Array), v.check((bytes) => bytes.byteLength <= MAX_UPLOAD, 'Files may be up to 256 KB.')),
-    }),
+      // A form whose file input was left empty sends no file: the object's message is the missing key's.
+    }, 'Choose a file.'),
   },
-  async ({ name, type, bytes }): Promise<StoredFile> => {
+  async ({ file }): Promise<StoredFile> => {
+    const name = file.name.trim();
+    const type = file.type;
+    const bytes = new Uint8Array(await file.arrayBuffer());
     const key = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
     const object = await r2('UPLOADS').put(key, bytes, {
       httpMetadata: { contentType: type || 'application/octet-stream' },
@@ -71,13 +80,15 @@ export async function listFiles(): Promise<StoredFile[]> {
 }
 
 /** Deletes a file from R2. */
-export const deleteFile = serverFn({ input: v.pipe(v.string(), v.regex(FILE_KEY, 'That is not the key of a file.')) }, async (key): Promise<void> => {
+export const deleteFile = serverFn({ form: true, input: v.object({ key: v.pipe(v.string(), v.regex(FILE_KEY, 'That is not the key of a file.')) }) }, async ({ key }): Promise<string> => {
   await r2('UPLOADS').delete(key);
+  return key;
 });
 
 /** Sends a job to the queue; the consumer (worker/index.ts) processes it and records the result. */
 export const enqueueJob = serverFn(
-  { input: v.object({ text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write something to send.'), v.maxLength(200)) }) },
+  {
+    form: true, input: v.object({ text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write something to send.'), v.maxLength(200)) }) },
   async ({ text }): Promise<Job> => {
     const job: JobMessage = { id: crypto.randomUUID(), text };
     const queuedAt = Date.now();

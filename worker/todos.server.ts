@@ -24,9 +24,10 @@ export const listTodos = serverFn({ method: 'GET' }, async (): Promise<Todo[]> =
   return results.map(toTodo);
 });
 
-/** Adds a todo; the title is validated (1–120 characters) before anything runs. */
+/** Adds a todo; the title is validated (1–120 characters) before anything runs. A form action, as are the others here. */
 export const addTodo = serverFn(
   {
+    form: true,
     input: v.object({
       title: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write something first.'), v.maxLength(120, 'Keep it under 120 characters.')),
     }),
@@ -43,12 +44,20 @@ export const addTodo = serverFn(
   },
 );
 
-/** A todo's id: what D1 gave it (a positive integer). */
-const TodoId = v.pipe(v.number('A todo id is a number.'), v.safeInteger('A todo id is a whole number.'), v.minValue(1, 'A todo id is positive.'));
+/** A todo's id: what D1 gave it (a positive integer); a form sends it as text. */
+const TodoId = v.pipe(
+  v.union([v.number(), v.pipe(v.string(), v.transform(Number))], 'A todo id is a number.'),
+  v.number('A todo id is a number.'),
+  v.safeInteger('A todo id is a whole number.'),
+  v.minValue(1, 'A todo id is positive.'),
+);
+
+/** A flag; a form sends it as `true` or `false`. */
+const Flag = v.union([v.boolean(), v.pipe(v.picklist(['true', 'false']), v.transform((text) => text === 'true'))], '`done` is true or false.');
 
 /** Marks one of the user's todos done or not done. */
 export const setDone = serverFn(
-  { input: v.object({ id: TodoId, done: v.boolean('`done` is true or false.') }) },
+  { form: true, input: v.object({ id: TodoId, done: Flag }) },
   async ({ id, done }): Promise<Todo> => {
     const owner = await requireUser();
     const row = await d1('DB')
@@ -61,7 +70,8 @@ export const setDone = serverFn(
 );
 
 /** Deletes one of the user's todos. */
-export const removeTodo = serverFn({ input: TodoId }, async (id): Promise<void> => {
+export const removeTodo = serverFn({ form: true, input: v.object({ id: TodoId }) }, async ({ id }): Promise<number> => {
   const owner = await requireUser();
   await d1('DB').prepare('DELETE FROM todos WHERE id = ? AND owner = ?').bind(id, owner).run();
+  return id;
 });

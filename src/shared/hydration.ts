@@ -1,3 +1,4 @@
+import type { FormRecord } from './forms/form-state.js';
 import type { Settled } from './server-data/settled.js';
 
 /** `type` of the `<script>` elements that carry hydration data (devalue). Browsers never execute it. */
@@ -10,11 +11,13 @@ export const PROPS_ATTRIBUTE = 'data-lf-props';
  * One hydration data script's content: properties that a page template set
  * on page-level elements (keyed by the element's `data-lf-props` id), and the
  * results of server-data calls made while rendering (keyed by server function
- * id and arguments).
+ * id and arguments), and the state of a form posted without JavaScript.
  */
 export interface HydrationPayload {
   props?: Record<number, Record<string, unknown>>;
   data?: Record<string, Settled>;
+  /** A form posted without JavaScript that failed: what `formState()` reads (see the page's re-render). */
+  form?: FormRecord;
 }
 
 /**

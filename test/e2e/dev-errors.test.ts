@@ -208,11 +208,11 @@ describe('the demo app in production', () => {
     const response = await fetch(`${demo.baseURL}/_lf/rpc/${id}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-litflare+json', origin: demo.baseURL },
-      body: stringify(['k'.repeat(2048)]),
+      body: stringify([{ key: 'k'.repeat(2048) }]),
     });
     expect(response.status).toBe(400);
     const body = await response.text();
-    expect(parse(body)).toEqual({ message: 'Invalid input', data: { issues: [{ message: 'That is not the key of a file.' }] } });
+    expect(parse(body)).toEqual({ message: 'Invalid input', data: { issues: [{ message: 'That is not the key of a file.', path: ['key'] }] } });
     expect(body).not.toMatch(/\bat |\.ts|node_modules/);
   });
 });

@@ -47,7 +47,7 @@ describe('server functions in the built demo', () => {
     expect(calls.at(-1)).toMatchObject({ method: 'POST', status: 400 });
     expect(await page.locator('todo-list li').count()).toBe(count);
 
-    await page.locator('todo-list li', { hasText: title }).locator('input[type=checkbox]').click();
+    await page.getByRole('button', { name: `Done: ${title}` }).click();
     await page.locator('todo-list li.done', { hasText: title }).waitFor();
 
     // Refresh reads with GET; a reload shows the saved state rendered by the server.

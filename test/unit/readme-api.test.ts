@@ -90,9 +90,12 @@ describe('README.md', () => {
   it('keeps the values each entry point exports to what an app writes', () => {
     const exported = Object.fromEntries([...entryExports()].map(([entry, symbols]) => [entry, values(symbols).sort()]));
     expect(exported).toEqual({
-      litflare: ['ServerData', 'ServerError', 'SocketError', 'configureRpc', 'defineIslands', 'escapeHtml', 'isServerError', 'isSocketError', 'serverFnMeta', 'withRpc'],
+      litflare: [
+        'FormController', 'ServerData', 'ServerError', 'SocketError', 'configureRpc', 'defineIslands', 'escapeHtml', 'formState', 'isServerError',
+        'isSocketError', 'issuesFor', 'serverFnMeta', 'validationIssues', 'withRpc',
+      ],
       'litflare/worker': [
-        'ai', 'clearCookie', 'cookie', 'cookies', 'createApp', 'cspNonce', 'd1', 'd1SessionStore', 'defaultErrorPage', 'defaultNotFoundPage',
+        'ai', 'clearCookie', 'cookie', 'cookies', 'createApp', 'cspNonce', 'd1', 'd1SessionStore', 'defaultBots', 'defaultErrorPage', 'defaultNotFoundPage',
         'durableObjectStub', 'env', 'kv', 'kvSessionStore', 'queue', 'r2', 'redirect', 'request', 'secret', 'serverFn', 'service', 'session',
         'sessionTableSql', 'setCookie', 'setSignedCookie', 'signedCookie', 'strictCsp', 'variable', 'waitUntil',
       ],

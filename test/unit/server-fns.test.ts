@@ -18,6 +18,7 @@ export async function listTodos(filter?: Filter): Promise<Todo[]> { return []; }
 export async function* watch(room: string, ...tags: string[]) { yield room; }
 export const addTodo = fn({ input: v.object({ title: v.string() }) }, async ({ title }) => title);
 export const search = fn({ method: 'GET', cacheControl: 'max-age=60' }, async (q: string, limit = 10) => [q, limit]);
+export const addNote = fn({ form: true, input: v.object({ title: v.string() }) }, async ({ title }) => title);
 const remove = async (id: number) => id;
 export { remove as deleteTodo };
 `;
@@ -47,6 +48,7 @@ describe('analyzing a server module', () => {
       { name: 'watch', local: 'watch', method: 'POST', generator: true, maxArgs: Number.POSITIVE_INFINITY },
       { name: 'addTodo', local: 'addTodo', method: 'POST', generator: false, maxArgs: 1 },
       { name: 'search', local: 'search', method: 'GET', generator: false, maxArgs: 2 },
+      { name: 'addNote', local: 'addNote', method: 'POST', generator: false, maxArgs: 1, form: true },
       { name: 'deleteTodo', local: 'remove', method: 'POST', generator: false, maxArgs: 1 },
     ]);
   });
@@ -60,6 +62,9 @@ describe('analyzing a server module', () => {
       export default async function () {}
       export * from './other';
       export const wrapped = serverFn({ method: someMethod }, async () => 1);
+      export const formless = serverFn({ form: true }, async () => 1);
+      export const flagged = serverFn({ form: isForm, input: schema }, async () => 1);
+      export const gotten = serverFn({ form: true, method: 'GET', input: schema }, async () => 1);
       import { serverFn } from 'litflare/worker';
     `;
     expect(() => analyzeServerModule(bad, 'worker/bad.server.ts')).toThrowErrorMatchingInlineSnapshot(`
@@ -71,6 +76,9 @@ describe('analyzing a server module', () => {
         - \`default\` is not allowed: export server functions by name
         - \`export * from\` is not allowed: export each server function from the module that defines it
         - \`wrapped\` passes serverFn options the build cannot read: write them as an object literal, with \`method: 'GET'\` or \`'POST'\` if you set it
+        - \`formless\` is a form action (\`form: true\`), which needs an \`input\` schema and POST
+        - \`flagged\` passes serverFn a \`form\` option the build cannot read: write \`form: true\`
+        - \`gotten\` is a form action (\`form: true\`), which needs an \`input\` schema and POST
       Export only async functions (or serverFn(...)) from it, and move anything else to another module.]
     `);
   });

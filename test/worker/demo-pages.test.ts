@@ -27,7 +27,9 @@ describe('the demo’s pages', () => {
   it('carry no emoji, signed in or out, with every list filled: their icons are inline SVG hidden from assistive technology', async () => {
     const cookie = cookieHeader(await call(signIn, [{ name: 'Icon Tester' }]));
     expect((await call(addTodo, [{ title: 'a todo with a delete button' }], cookie)).status).toBe(200);
-    const upload = await call(uploadFile, [{ name: 'icons.txt', type: 'text/plain', bytes: new TextEncoder().encode('22 bytes of plain text') }]);
+    const form = new FormData();
+    form.set('file', new File(['22 bytes of plain text'], 'icons.txt', { type: 'text/plain' }));
+    const upload = await send(demo, `/_lf/rpc/${serverFnMeta(uploadFile)!.id}`, { method: 'POST', body: form });
     expect(upload.status).toBe(200);
     expect((await call(enqueueJob, [{ text: 'a job' }])).status).toBe(200);
     await env.DB.prepare('INSERT INTO cron_runs (cron, ran_at) VALUES (?, ?)').bind('*/10 * * * *', Date.now()).run();

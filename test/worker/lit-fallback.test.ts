@@ -126,6 +126,15 @@ describe('litflare’s page features in the fallback', () => {
     expect(fallback).toMatch(/<lf-b id="lf-b-\d+" hidden><template shadowroot="open" shadowrootmode="open">.*Got <!--lit-part-->v<!--\/lit-part-->.*<\/lf-b>/s);
   });
 
+  it('to a bot (in order), streams out of order instead: the fallback cannot hold an element where it stands', async () => {
+    const token = crypto.randomUUID();
+    const response = await app.request(`/features?t=${token}`, { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' } });
+    release(token);
+    const text = await response.text();
+    expect(text).toMatch(/<data-probe[^>]* data-lf-b="\d+">.*Loading/s);
+    expect(text).toMatch(/<lf-b id="lf-b-\d+" hidden>.*Got <!--lit-part-->v<!--\/lit-part-->/s);
+  });
+
   it('the same nested boundaries as litflare’s renderer', async () => {
     const { fallback, litflare } = await bothWays('/nested?outer={0}&inner={1}', 2);
     expect(fallback).toBe(litflare);

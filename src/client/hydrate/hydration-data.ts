@@ -1,4 +1,5 @@
 import { parse } from 'devalue';
+import { setFormBackend } from '../../shared/forms/form-state.js';
 import { DATA_SCRIPT_TYPE, PROPS_ATTRIBUTE, type HydrationPayload } from '../../shared/hydration.js';
 import type { Settled } from '../../shared/server-data/settled.js';
 
@@ -7,6 +8,7 @@ import type { Settled } from '../../shared/server-data/settled.js';
  * properties the server's page template set on them (before their classes
  * are defined: Lit keeps properties set on an element before it upgrades, so
  * its first, hydrating render sees the same data the server rendered with),
+ * hands `formState()` the state of a form the page was rendered again for,
  * and returns the results of server-data calls the page carried.
  *
  * @example
@@ -25,6 +27,9 @@ export function readHydrationData(root: Document): Map<string, Settled> {
       element.removeAttribute(PROPS_ATTRIBUTE);
     }
     for (const [key, settled] of Object.entries(payload.data ?? {})) data.set(key, settled);
+    // A form posted without JavaScript that failed: formState() reads what the server rendered with.
+    const form = payload.form;
+    if (form !== undefined) setFormBackend({ record: () => form });
   }
   return data;
 }

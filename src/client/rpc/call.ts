@@ -26,13 +26,15 @@ import { readStreamedResult } from './streamed-result.js';
  */
 export async function callServer(meta: ServerFnMeta, args: unknown[]): Promise<unknown> {
   const { config, call } = currentCall();
-  const encoded = stringify(args);
+  // A form action called with a form's FormData sends it as the form would (multipart), decoded by the Worker as a form post.
+  const form = args.length === 1 && args[0] instanceof FormData ? args[0] : undefined;
+  const encoded = form === undefined ? stringify(args) : '';
   const get = meta.method === 'GET';
   const url = `${config.baseUrl ?? ''}${RPC_PATH}${meta.id}${get ? `?args=${encodeURIComponent(encoded)}` : ''}`;
   const response = await (config.fetch ?? fetch)(url, {
     method: meta.method,
-    headers: { ...(get ? {} : { 'content-type': RPC_CONTENT_TYPE }), ...config.headers, ...call?.headers },
-    body: get ? undefined : encoded,
+    headers: { ...(get || form !== undefined ? {} : { 'content-type': RPC_CONTENT_TYPE }), ...config.headers, ...call?.headers },
+    body: get ? undefined : (form ?? encoded),
     signal: call?.signal,
   });
   const redirectTo = response.headers.get(RPC_REDIRECT_HEADER);

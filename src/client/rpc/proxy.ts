@@ -1,3 +1,4 @@
+import { FORM_ACTION_PARAM } from '../../shared/forms/form-state.js';
 import { SERVER_FN, type ServerFnMeta } from '../../shared/rpc/protocol.js';
 import { readStream } from '../../shared/rpc/read-stream.js';
 import { callServer } from './call.js';
@@ -13,9 +14,10 @@ import { callServer } from './call.js';
  * // generated for worker/todos.server.ts
  * export const listTodos = serverProxy('k3J…', 'listTodos', 'GET');
  * export const feed = serverProxy('Zp0…', 'feed', 'POST', true);
+ * export const addTodo = serverProxy('Qe1…', 'addTodo', 'POST', false, true); // a form action: addTodo.action
  * ```
  */
-export function serverProxy(id: string, name: string, method: 'GET' | 'POST', generator = false): (...args: unknown[]) => unknown {
+export function serverProxy(id: string, name: string, method: 'GET' | 'POST', generator = false, form = false): (...args: unknown[]) => unknown {
   const meta: ServerFnMeta = { id, name, method };
   const proxy = generator
     ? (...args: unknown[]) => {
@@ -27,6 +29,8 @@ export function serverProxy(id: string, name: string, method: 'GET' | 'POST', ge
     : (...args: unknown[]) => callServer(meta, args);
   Object.defineProperty(proxy, SERVER_FN, { value: meta });
   Object.defineProperty(proxy, 'name', { value: name });
+  // A form action's URL: the same string as the Worker's, so the form hydrates as rendered.
+  if (form) Object.defineProperty(proxy, 'action', { value: `?${FORM_ACTION_PARAM}=${id}` });
   return proxy;
 }
 

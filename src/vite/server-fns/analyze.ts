@@ -12,6 +12,8 @@ export interface ServerExport {
   generator: boolean;
   /** Most arguments it takes (`Infinity` with a rest parameter). */
   maxArgs: number;
+  /** A form action: `serverFn({ input, form: true }, …)`. */
+  form?: boolean;
 }
 
 // Just the ESTree shapes this module reads.
@@ -91,7 +93,10 @@ function describe(value: Node | undefined, serverFnNames: Set<string>, locals: M
     const fn = handler?.type === 'Identifier' ? locals.get(identifier(handler)) : handler;
     if (fn === undefined || !isFunction(fn) || !fn.async) return 'passes serverFn a handler that is not an async function';
     const hasInput = options?.type === 'ObjectExpression' && (options.properties as Node[]).some((p) => identifier(p.key) === 'input');
-    return { method, generator: fn.generator, maxArgs: hasInput ? 1 : maxArgs(fn.params) };
+    const form = literalProperty(options, 'form');
+    if (form !== undefined && form !== true && form !== false) return 'passes serverFn a `form` option the build cannot read: write `form: true`';
+    if (form === true && (!hasInput || method !== 'POST')) return 'is a form action (`form: true`), which needs an `input` schema and POST';
+    return { method, generator: fn.generator, maxArgs: hasInput ? 1 : maxArgs(fn.params), ...(form === true ? { form: true } : {}) };
   }
   return `is not a server function (${kind(value)})`;
 }
@@ -103,6 +108,15 @@ function literalMethod(options: Node | undefined): unknown {
   if (property === undefined) return 'POST';
   const value = property.value as Node;
   return value.type === 'Literal' ? value.value : undefined;
+}
+
+/** A literal property of a serverFn options object: its value, `undefined` when absent, or a marker when not a literal. */
+function literalProperty(options: Node | undefined, name: string): unknown {
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const property = (options.properties as Node[]).find((p) => p.type === 'Property' && identifier(p.key) === name);
+  if (property === undefined) return undefined;
+  const value = property.value as Node;
+  return value.type === 'Literal' ? value.value : Symbol('unreadable');
 }
 
 function maxArgs(params: Node[]): number {

@@ -24,7 +24,7 @@ const js = JSON.stringify;
 export function clientProxyModule(module: ServerModule, runtime: string): string {
   const lines = [`import { serverProxy } from ${js(runtime)};`];
   for (const fn of module.exports) {
-    const generator = fn.generator ? ', true' : '';
+    const generator = fn.form === true ? `, ${fn.generator}, true` : fn.generator ? ', true' : '';
     lines.push(`export const ${fn.name} = /* @__PURE__ */ serverProxy(${js(fn.id)}, ${js(fn.name)}, ${js(fn.method)}${generator});`);
   }
   return `${lines.join('\n')}\n`;
@@ -62,7 +62,8 @@ export function registryModule(modules: ServerModule[]): string {
     module.exports.map((fn) => {
       const load = `() => import(${js(module.file)}).then((m) => m[${js(fn.name)}])`;
       const maxArgs = Number.isFinite(fn.maxArgs) ? String(fn.maxArgs) : 'Infinity';
-      return `  ${js(fn.id)}: { id: ${js(fn.id)}, name: ${js(fn.name)}, method: ${js(fn.method)}, maxArgs: ${maxArgs}, load: ${load} },`;
+      const form = fn.form === true ? ', form: true' : '';
+      return `  ${js(fn.id)}: { id: ${js(fn.id)}, name: ${js(fn.name)}, method: ${js(fn.method)}, maxArgs: ${maxArgs}${form}, load: ${load} },`;
     }),
   );
   return `export const serverFns = Object.freeze({ __proto__: null,\n${entries.join('\n')}\n});\n`;

@@ -95,4 +95,10 @@ export interface AppOptions {
    * `false` sends none. @default strictCsp
    */
   csp?: ContentSecurityPolicy | false;
+  /**
+   * User agents that get every page in order (each `ServerData` element
+   * rendered in place, no swap script): clients that read pages but run no
+   * script. @default defaultBots (crawlers and link-preview bots)
+   */
+  bots?: RegExp;
 }

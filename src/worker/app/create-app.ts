@@ -15,6 +15,10 @@ import { appShell } from '../page/app-shell.js';
 import { renderPage, type Page } from '../page/render-page.js';
 import { parseShell, type Shell } from '../page/shell.js';
 import { mountRpc } from '../rpc/handler.js';
+import { bodyLimitOf, type BodyLimit } from '../rpc/read-args.js';
+import { formRecordOf } from '../forms/form-record.js';
+import { runFormPost } from '../forms/form-post.js';
+import { defaultBots, rendersInOrder, type Streaming } from '../page/in-order.js';
 import { formGuard } from '../security/form-guard.js';
 import { securityHeaders } from '../security/security-headers.js';
 import { sessionSettings } from '../session/options.js';
@@ -32,6 +36,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
   readonly #settings: ScopeSettings;
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
+  readonly #formLimit: BodyLimit;
   /** The app's error handler: litflare's, or the user's from `app.onError()` in front of it. */
   #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
   declare onError: (handler: AppErrorHandler) => this;
@@ -40,6 +45,8 @@ class App extends Hono<AppEnv> implements LitflareApp {
     super();
     this.#options = options;
     this.#dev = options.dev ?? import.meta.env.DEV;
+    // Forms posted to pages: the same body limit as server function calls.
+    this.#formLimit = bodyLimitOf(options.rpc?.maxBodySize ?? 1_048_576);
     this.#settings = {
       dev: this.#dev,
       ...(options.session === undefined ? {} : { session: sessionSettings(options.session) }),
@@ -88,12 +95,22 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false } = {}): this {
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false; streaming?: Streaming } = {}): this {
     const layout = options.layout ?? this.#options.layout;
-    this.get(path, async (c) => {
+    /** The page; with a status, rendered again after a form posted without JavaScript failed (in order: no script runs there). */
+    const show = async (c: Context<AppEnv, Path>, status?: number): Promise<Response> => {
       const output = await handler(c);
       if (output instanceof Response) return output;
-      return this.render(await this.#withLayout(toPage(output), c, layout));
+      const page = await this.#withLayout(toPage(output), c, layout);
+      const inOrder = status !== undefined || rendersInOrder(c, options.streaming, this.#options.bots ?? defaultBots);
+      return this.#render(status === undefined ? page : { ...page, status }, inOrder);
+    };
+    this.get(path, (c) => show(c));
+    // Forms posted without JavaScript to the page (`?lf-action=<id>`); any other post goes on (to a 404).
+    this.post(path, async (c, next) => {
+      const outcome = await runFormPost(c, this.#formLimit);
+      if (outcome === undefined) return next();
+      return outcome.kind === 'answer' ? outcome.response : show(c, outcome.status);
     });
     return this;
   }
@@ -107,11 +124,18 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  async render(page: Page): Promise<Response> {
+  render(page: Page): Promise<Response> {
+    const c = tryCurrentContext();
+    return this.#render(page, c !== undefined && rendersInOrder(c, undefined, this.#options.bots ?? defaultBots));
+  }
+
+  async #render(page: Page, inOrder: boolean): Promise<Response> {
     const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
     try {
       return await renderPage(page, await this.#shell(), {
+        inOrder,
+        form: c === undefined ? undefined : formRecordOf(c),
         dev: this.#dev,
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,

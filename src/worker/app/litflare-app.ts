@@ -6,6 +6,7 @@ import type { CronHandler } from '../events/cron.js';
 import type { QueueHandler } from '../events/queue.js';
 import type { Page } from '../page/render-page.js';
 import type { WebSocketRouteOptions } from '../websocket/route.js';
+import type { Streaming } from '../page/in-order.js';
 import type { Layout, PageHandler } from './page-route.js';
 
 /**
@@ -48,9 +49,13 @@ export interface LitflareApp extends Hono<AppEnv> {
    *   body: html`<user-card user-id=${c.req.param('id')}></user-card>`,
    * }));
    * app.page('/print', printView, { layout: false }); // without the app's layout
+   * app.page('/board', boardPage, { streaming: 'in-order' }); // complete HTML for every client
    * ```
+   *
+   * The page also takes the forms that post to it without JavaScript
+   * (`POST <path>?lf-action=<id>`, see `serverFn({ form: true })`).
    */
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false }): this;
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false; streaming?: Streaming }): this;
 
   /**
    * Renders a page into the shell as a streamed response, outside a page

@@ -23,6 +23,12 @@ export interface BoundaryOptions {
   dev: boolean;
   /** The response's CSP nonce, for the swap scripts. */
   nonce?: string;
+  /**
+   * Render each element with its data in place (the page waits there for it),
+   * with no swap script: for clients that run no script (crawlers, forms posted
+   * without JavaScript).
+   */
+  inOrder?: boolean;
 }
 
 /**
@@ -58,6 +64,8 @@ export class Boundaries {
   #wake: (() => void) | undefined;
   #nextId = 0;
   #swapDefined = false;
+  /** In-order pages: elements waiting for their data where they stand. */
+  #holding = 0;
   /** The first `redirect()` a call of this page threw: the page goes there. */
   #redirect: unknown = undefined;
 
@@ -69,7 +77,7 @@ export class Boundaries {
 
   /** Whether server data is still loading (the page will stream more after what rendered so far). */
   get loading(): boolean {
-    return this.#waiting > 0 || this.#ready.length > 0 || this.#redirect !== undefined;
+    return this.#waiting > 0 || this.#ready.length > 0 || this.#redirect !== undefined || this.#holding > 0;
   }
 
   /** An element with a `ServerData` controller was constructed. */
@@ -85,7 +93,23 @@ export class Boundaries {
 
   /** The boundary id of an element that loads server data. */
   boundaryOf(host: RenderedElement): number | undefined {
-    return host.element === undefined ? undefined : this.#hosts.get(host.element);
+    // In order, nothing is swapped later: no element is marked.
+    return host.element === undefined || this.#options.inOrder === true ? undefined : this.#hosts.get(host.element);
+  }
+
+  /**
+   * In-order pages: what to wait for before rendering `host`'s shadow root
+   * again, with its data (its render just started its calls), or `undefined`.
+   */
+  hold(host: RenderedElement): Promise<void> | undefined {
+    if (this.#options.inOrder !== true || host.element === undefined) return undefined;
+    const boundary = this.#boundaries.get(host.element);
+    if (boundary === undefined) return undefined;
+    this.#boundaries.delete(host.element);
+    this.#holding++;
+    return Promise.all(boundary.calls).then(() => {
+      this.#holding--;
+    });
   }
 
   /** See `ServerDataBackend.settled`. */
@@ -105,9 +129,13 @@ export class Boundaries {
     if (boundary === undefined) {
       boundary = { id, host: instance, calls: [] };
       this.#boundaries.set(host, boundary);
+      boundary.calls.push(pending);
+      // In order, the renderer holds the element where it stands (see hold()).
+      if (this.#options.inOrder === true) return undefined;
       this.#waiting++;
       // The element's other calls start during this same render, before the queue moves on.
       queueMicrotask(() => this.#whenSettled(boundary!));
+      return undefined;
     }
     boundary.calls.push(pending);
     return undefined;

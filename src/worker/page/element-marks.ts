@@ -37,5 +37,6 @@ export function elementMarks(data: HydrationData, boundaries: Boundaries, island
       if (host.pageLevel && (hydrate === 'idle' || hydrate === 'visible')) markup += ' defer-hydration';
       return markup;
     },
+    hold: (host) => boundaries.hold(host),
   };
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'devalue';
 import { DATA_SCRIPT_TYPE, escapeScriptJson, type HydrationPayload } from '../../shared/hydration.js';
+import type { FormRecord } from '../../shared/forms/form-state.js';
 import type { Settled } from '../../shared/server-data/settled.js';
 import { LitValueError, refuseLitValues } from './lit-values.js';
 
@@ -18,6 +19,7 @@ import { LitValueError, refuseLitValues } from './lit-values.js';
 export class HydrationData {
   #props: Record<number, Record<string, unknown>> | undefined;
   #data: Record<string, Settled> | undefined;
+  #form: FormRecord | undefined;
   readonly #tags: string[] = [];
 
   /** Records an element's properties and returns the id to put in its `data-lf-props`. */
@@ -32,15 +34,22 @@ export class HydrationData {
     (this.#data ??= {})[key] = settled;
   }
 
+  /** Records the state of a form posted without JavaScript, for `formState()` in the browser. */
+  addForm(form: FormRecord): void {
+    this.#form = form;
+  }
+
   /** The `<script>` carrying everything recorded since the last call, or `''` when there is nothing. */
   script(): string {
-    const { props, data } = { props: this.#props, data: this.#data };
-    if (props === undefined && data === undefined) return '';
+    const { props, data, form } = { props: this.#props, data: this.#data, form: this.#form };
+    if (props === undefined && data === undefined && form === undefined) return '';
     this.#props = undefined;
     this.#data = undefined;
+    this.#form = undefined;
     const payload: HydrationPayload = {};
     if (props !== undefined) payload.props = props;
     if (data !== undefined) payload.data = data;
+    if (form !== undefined) payload.form = form;
     let json: string;
     try {
       json = stringify(payload, refuseLitValues);

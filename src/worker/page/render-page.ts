@@ -1,5 +1,7 @@
+import type { FormRecord } from '../../shared/forms/form-state.js';
 import type { Renderable } from './chunk-writer.js';
 import { pageRenderer } from '../renderer/page-renderer.js';
+import { litflareRendererWorks } from '../renderer/lit-seam-check.js';
 import { renderPageStream, type ChunkOptions, type PageStreamOptions } from './page-stream.js';
 import type { Islands } from '../../shared/islands.js';
 import { type Shell, titleTag } from './shell.js';
@@ -54,6 +56,10 @@ export interface RenderPageOptions extends ChunkOptions {
   nonce?: string;
   /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
+  /** Render server data in place, waiting for it, with no swap script (clients that run no script). */
+  inOrder?: boolean;
+  /** A form posted without JavaScript that failed: carried to the browser for `formState()`. */
+  form?: FormRecord;
   /**
    * The error this page reports (an error page), handed to the browser's
    * error overlay when `dev` is on. Production pages never carry it.
@@ -76,7 +82,10 @@ export interface RenderPageOptions extends ChunkOptions {
 export async function renderPage(page: Page, appShell: Shell, options: RenderPageOptions): Promise<Response> {
   const shell = withNonce(appShell, options.nonce);
   const data = new HydrationData();
-  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce });
+  if (options.form !== undefined) data.addForm(options.form);
+  // In order needs litflare's renderer (it holds an element where it stands); @lit-labs/ssr's streams out of order.
+  const inOrder = options.inOrder === true && litflareRendererWorks();
+  const boundaries = new Boundaries(data, { timeout: options.dataTimeout ?? 10_000, dev: options.dev, nonce: options.nonce, inOrder });
   const renderer = pageRenderer(elementMarks(data, boundaries, options.islands));
   const content = renderer.render(page.body);
   const parts: Renderable[] = [

@@ -45,6 +45,12 @@ export interface ElementHooks {
   created?(host: RenderedElement): void;
   /** Markup added to the element's start tag after its own attributes. */
   attributes?(host: RenderedElement): string;
+  /**
+   * After the element's first `render()` (which starts its server data):
+   * a promise to wait for before rendering its shadow root, again, in place
+   * (an in-order page), or `undefined` to render it now.
+   */
+  hold?(host: RenderedElement): Promise<void> | undefined;
 }
 
 /** An element's shadow root, written in a render of its own (a streamed boundary). */

@@ -12,6 +12,7 @@ import { connectedDisconnectable, eventShim, isDirectiveResult, PART_CLOSE, PART
 import * as op from './ops.js';
 import type { ElementHooks, ShadowRender } from './element-hooks.js';
 import {
+  HOLD,
   ITEMS,
   LIT,
   SHADOW_END,
@@ -114,6 +115,14 @@ export class TemplateRenderer {
           if (wait !== undefined) return { text: this.take(), done: false, wait };
           break;
         }
+        case HOLD:
+          if (!frame.waited) {
+            frame.waited = true;
+            return { text: this.take(), done: false, wait: frame.until };
+          }
+          frames.pop();
+          this.#shadowContent(frame.host);
+          break;
       }
     }
     return { text: this.take(), done: frames.length === 0 };
@@ -205,7 +214,15 @@ export class TemplateRenderer {
     this.hosts.push(host);
     this.#out += host.shadowRootTag() + host.styles();
     this.#frames.push(SHADOW_END_FRAME);
-    this.#child(host.render());
+    this.#shadowContent(host);
+  }
+
+  /** An in-order page waits for the element's server data (rendering it started it), then renders it again with the data. */
+  #shadowContent(host: ElementHost): void {
+    const content = host.render();
+    const until = this.#hooks.hold?.(host);
+    if (until === undefined) this.#child(content);
+    else this.#frames.push({ kind: HOLD, until, host, waited: false });
   }
 
   /** Writes a value in element content, as lit-html's ChildPart would show it. */

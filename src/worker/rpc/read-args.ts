@@ -4,6 +4,7 @@ import { MAX_QUERY_LENGTH, RPC_CONTENT_TYPE } from '../../shared/rpc/protocol.js
 import { ServerError } from '../../shared/server-error.js';
 import { decodeWithin } from '../decode/decode.js';
 import { describeRefusal } from '../decode/measure.js';
+import { isFormBody, readFormInput } from '../forms/read-form.js';
 import type { RegistryEntry } from './registry.js';
 
 /** How deep arguments may nest (arrays, objects, maps, sets); real arguments stay far below. */
@@ -24,6 +25,8 @@ export const MAX_ARGUMENT_DEPTH = 64;
  * ```
  */
 export async function readArgs(c: Context, entry: RegistryEntry, limit: BodyLimit, maxArgSize: ArgSizeLimit): Promise<unknown[]> {
+  // A form action also takes the form itself (an enhanced form sends its FormData), decoded as a form post is.
+  if (entry.form === true && c.req.method === 'POST' && isFormBody(c)) return [await readFormInput(c, limit)];
   const text = c.req.method === 'GET' ? readQuery(c) : await readBody(c, limit);
   const maxSize = typeof maxArgSize === 'number' ? maxArgSize : maxArgSize(text.length);
   let decoded: ReturnType<typeof decodeWithin>;

@@ -4,6 +4,8 @@ import type { ServerFnMeta } from '../../shared/rpc/protocol.js';
 export interface RegistryEntry extends ServerFnMeta {
   /** Most arguments it takes (`Infinity` with a rest parameter). */
   maxArgs: number;
+  /** A form action (`serverFn({ input, form: true }, …)`): it also takes form bodies. */
+  form?: boolean;
   /** Imports its module and returns the function. */
   load: () => Promise<unknown>;
 }

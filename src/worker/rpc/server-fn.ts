@@ -1,3 +1,5 @@
+import { FORM_ACTION_PARAM, type FormAction } from '../../shared/forms/form-state.js';
+import { serverFnMeta } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
 import { plainIssue } from '../../shared/validation/issues.js';
 import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
@@ -20,6 +22,14 @@ export interface ServerFnOptions<Schema extends StandardSchemaV1 | undefined = u
   input?: Schema;
   /** `Cache-Control` for answers of a `GET` function, e.g. `'public, max-age=60'`. @default 'no-store' */
   cacheControl?: string;
+  /**
+   * Also a form action (needs `input`): the function gets an `action` string
+   * for `<form method="post" action=${fn.action}>`. A form posted without
+   * JavaScript is decoded, validated with `input`, run, and answered with a
+   * 303 (or the page again with the issues); with JavaScript the same form
+   * goes through RPC. See the README's "Forms that work without JavaScript".
+   */
+  form?: boolean;
 }
 
 /** Run-time options a server function carries, read by the RPC dispatcher. */
@@ -29,7 +39,8 @@ type Fn = (...args: never[]) => unknown;
 
 /**
  * Wraps a server function to give it options: `method: 'GET'` (cacheable),
- * `input` validation with any Standard Schema, `cacheControl`. A plain
+ * `input` validation with any Standard Schema, `cacheControl`, `form: true`
+ * (also a form action, see {@link FormAction}). A plain
  * `export async function` in a `*.server.ts` module needs no wrapper.
  *
  * @example
@@ -42,17 +53,28 @@ type Fn = (...args: never[]) => unknown;
  *   async ({ title }) => d1('DB').prepare('INSERT INTO todos (title) VALUES (?)').bind(title).run());
  *
  * export const listTodos = serverFn({ method: 'GET', cacheControl: 'max-age=5' }, async () => …);
+ *
+ * // A form action too: <form method="post" action=${rename.action}> works without JavaScript.
+ * export const rename = serverFn({ form: true, input: v.object({ name: v.string() }) }, async ({ name }) => save(name));
  * ```
  */
 export function serverFn<Schema extends StandardSchemaV1, Result>(
-  options: ServerFnOptions<Schema> & { input: Schema },
+  options: ServerFnOptions<Schema> & { input: Schema; method?: 'POST'; form: true },
+  handler: (input: StandardSchemaV1.InferOutput<Schema>) => Result,
+): FormAction<StandardSchemaV1.InferInput<Schema>, Result>;
+export function serverFn<Schema extends StandardSchemaV1, Result>(
+  options: ServerFnOptions<Schema> & { input: Schema; form?: false },
   handler: (input: StandardSchemaV1.InferOutput<Schema>) => Result,
 ): (input: StandardSchemaV1.InferInput<Schema>) => Result;
-export function serverFn<Handler extends Fn>(options: ServerFnOptions & { input?: undefined }, handler: Handler): Handler;
+export function serverFn<Handler extends Fn>(options: ServerFnOptions & { input?: undefined; form?: false }, handler: Handler): Handler;
 export function serverFn(options: ServerFnOptions<StandardSchemaV1 | undefined>, handler: Fn): Fn {
   const schema = options.input;
   const wrapped = schema === undefined ? (...args: never[]) => handler(...args) : validating(schema, handler);
-  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, { value: { method: options.method ?? 'POST', cacheControl: options.cacheControl } });
+  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, { value: { method: options.method ?? 'POST', cacheControl: options.cacheControl, form: options.form === true } });
+  if (options.form === true) {
+    // The id is given to the function after its module ran (by the Vite plugin's annotation).
+    Object.defineProperty(wrapped, 'action', { get: () => formActionUrl(wrapped) });
+  }
   return wrapped;
 }
 
@@ -76,4 +98,10 @@ function validating(schema: StandardSchemaV1, handler: Fn): Fn {
 
 function isAsyncGeneratorFunction(fn: Fn): boolean {
   return Object.getPrototypeOf(fn) === Object.getPrototypeOf(async function* () {});
+}
+
+function formActionUrl(fn: Fn): string {
+  const meta = serverFnMeta(fn);
+  if (meta === undefined) throw new Error('litflare: a form action gets its URL from the build: export it from a *.server.ts module in a server folder.');
+  return `?${FORM_ACTION_PARAM}=${meta.id}`;
 }
