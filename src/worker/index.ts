@@ -48,5 +48,9 @@ export { kvSessionStore } from './session/kv-store.js';
 export { d1SessionStore } from './session/d1-store.js';
 export { sessionTableSql } from './session/d1-schema.js';
 
+// Caching.
+export type { CacheOptions } from './cache/cache-options.js';
+export { purge, type PurgeOptions } from './cache/purge.js';
+
 // Security headers.
 export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './security/security-headers.js';

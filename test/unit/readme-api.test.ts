@@ -93,7 +93,7 @@ describe('README.md', () => {
       litflare: ['ServerData', 'ServerError', 'SocketError', 'configureRpc', 'defineIslands', 'escapeHtml', 'isServerError', 'isSocketError', 'serverFnMeta', 'withRpc'],
       'litflare/worker': [
         'ai', 'clearCookie', 'cookie', 'cookies', 'createApp', 'cspNonce', 'd1', 'd1SessionStore', 'defaultErrorPage', 'defaultNotFoundPage',
-        'durableObjectStub', 'env', 'kv', 'kvSessionStore', 'queue', 'r2', 'redirect', 'request', 'secret', 'serverFn', 'service', 'session',
+        'durableObjectStub', 'env', 'kv', 'kvSessionStore', 'purge', 'queue', 'r2', 'redirect', 'request', 'secret', 'serverFn', 'service', 'session',
         'sessionTableSql', 'setCookie', 'setSignedCookie', 'signedCookie', 'strictCsp', 'variable', 'waitUntil',
       ],
       'litflare/durable-object': ['MessageHistory', 'SocketServer'],

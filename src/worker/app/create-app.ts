@@ -15,6 +15,8 @@ import { appShell } from '../page/app-shell.js';
 import { renderPage, type Page } from '../page/render-page.js';
 import { parseShell, type Shell } from '../page/shell.js';
 import { mountRpc } from '../rpc/handler.js';
+import { checkCacheOptions, type CacheOptions } from '../cache/cache-options.js';
+import { servePage } from '../cache/page-cache.js';
 import { formGuard } from '../security/form-guard.js';
 import { securityHeaders } from '../security/security-headers.js';
 import { sessionSettings } from '../session/options.js';
@@ -88,8 +90,23 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false } = {}): this {
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false; cache?: CacheOptions } = {}): this {
     const layout = options.layout ?? this.#options.layout;
+    const cache = options.cache;
+    if (cache !== undefined) {
+      checkCacheOptions(cache, `app.page('${path}')`);
+      this.get(path, (c) =>
+        servePage(c, cache, async () => {
+          const output = await handler(c);
+          if (output instanceof Response) return { response: output, complete: () => true };
+          let complete = true;
+          const page = await this.#withLayout(toPage(output), c, layout);
+          const response = await this.#render(page, { whole: true, onIncomplete: () => (complete = false) });
+          return { response, complete: () => complete };
+        }, this.#dev),
+      );
+      return this;
+    }
     this.get(path, async (c) => {
       const output = await handler(c);
       if (output instanceof Response) return output;
@@ -107,7 +124,12 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  async render(page: Page): Promise<Response> {
+  render(page: Page): Promise<Response> {
+    return this.#render(page, {});
+  }
+
+  /** Renders a page; `whole`: read in full by the caller (the edge cache), within the request, so it never continues after the headers. */
+  async #render(page: Page, how: { whole?: boolean; onIncomplete?: () => void }): Promise<Response> {
     const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
     try {
@@ -119,8 +141,9 @@ class App extends Hono<AppEnv> implements LitflareApp {
         nonce: c?.get('secureHeadersNonce'),
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
-        onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+        onContinue: scope === undefined || how.whole === true ? undefined : () => scope.continueAfterHeaders(),
         onFail: () => scope?.fail(),
+        onIncomplete: how.onIncomplete,
       });
     } catch (error) {
       // Before the first byte: the request's error, for the app's error handler (litflare's, or the user's app.onError).

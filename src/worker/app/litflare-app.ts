@@ -6,6 +6,7 @@ import type { CronHandler } from '../events/cron.js';
 import type { QueueHandler } from '../events/queue.js';
 import type { Page } from '../page/render-page.js';
 import type { WebSocketRouteOptions } from '../websocket/route.js';
+import type { CacheOptions } from '../cache/cache-options.js';
 import type { Layout, PageHandler } from './page-route.js';
 
 /**
@@ -48,9 +49,10 @@ export interface LitflareApp extends Hono<AppEnv> {
    *   body: html`<user-card user-id=${c.req.param('id')}></user-card>`,
    * }));
    * app.page('/print', printView, { layout: false }); // without the app's layout
+   * app.page('/about', about, { cache: { maxAge: 60, staleWhileRevalidate: 600 } }); // paid for once a minute
    * ```
    */
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false }): this;
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false; cache?: CacheOptions }): this;
 
   /**
    * Renders a page into the shell as a streamed response, outside a page

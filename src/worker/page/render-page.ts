@@ -54,6 +54,8 @@ export interface RenderPageOptions extends ChunkOptions {
   nonce?: string;
   /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
+  /** Called when rendering stops after the first byte for any reason (an error, a redirect): the page is incomplete. */
+  onIncomplete?: () => void;
   /**
    * The error this page reports (an error page), handed to the browser's
    * error overlay when `dev` is on. Production pages never carry it.
@@ -94,6 +96,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     ...options,
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
+      options.onIncomplete?.();
       // A redirect or a deliberate 4xx is the page's answer, not a failure.
       if (errorStatus(error) >= 500) {
         console.error('litflare: rendering failed after the response had started', error);

@@ -1,4 +1,5 @@
 import { ServerError } from '../../shared/server-error.js';
+import { checkCacheOptions, type CacheOptions } from '../cache/cache-options.js';
 import { plainIssue } from '../../shared/validation/issues.js';
 import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
 
@@ -20,6 +21,14 @@ export interface ServerFnOptions<Schema extends StandardSchemaV1 | undefined = u
   input?: Schema;
   /** `Cache-Control` for answers of a `GET` function, e.g. `'public, max-age=60'`. @default 'no-store' */
   cacheControl?: string;
+  /**
+   * How answers of a `GET` function may be cached: `public` `Cache-Control` and
+   * `CDN-Cache-Control`, `Cache-Tag`, and an `ETag` (a matching `If-None-Match`
+   * gets a 304). Takes the place of `cacheControl`. An answer that reads the
+   * session or a cookie, or sets a cookie, is never cached (an error in
+   * development, `private, no-store` in production).
+   */
+  cache?: CacheOptions;
 }
 
 /** Run-time options a server function carries, read by the RPC dispatcher. */
@@ -29,7 +38,7 @@ type Fn = (...args: never[]) => unknown;
 
 /**
  * Wraps a server function to give it options: `method: 'GET'` (cacheable),
- * `input` validation with any Standard Schema, `cacheControl`. A plain
+ * `input` validation with any Standard Schema, `cacheControl` or `cache`. A plain
  * `export async function` in a `*.server.ts` module needs no wrapper.
  *
  * @example
@@ -42,6 +51,7 @@ type Fn = (...args: never[]) => unknown;
  *   async ({ title }) => d1('DB').prepare('INSERT INTO todos (title) VALUES (?)').bind(title).run());
  *
  * export const listTodos = serverFn({ method: 'GET', cacheControl: 'max-age=5' }, async () => …);
+ * export const getPost = serverFn({ method: 'GET', cache: { maxAge: 60, tags: ['posts'] } }, async (id: number) => …);
  * ```
  */
 export function serverFn<Schema extends StandardSchemaV1, Result>(
@@ -52,7 +62,10 @@ export function serverFn<Handler extends Fn>(options: ServerFnOptions & { input?
 export function serverFn(options: ServerFnOptions<StandardSchemaV1 | undefined>, handler: Fn): Fn {
   const schema = options.input;
   const wrapped = schema === undefined ? (...args: never[]) => handler(...args) : validating(schema, handler);
-  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, { value: { method: options.method ?? 'POST', cacheControl: options.cacheControl } });
+  if (options.cache !== undefined) checkCacheOptions(options.cache, 'serverFn()');
+  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, {
+    value: { method: options.method ?? 'POST', cacheControl: options.cacheControl, cache: options.cache },
+  });
   return wrapped;
 }
 
