@@ -10,6 +10,7 @@ export type { Page } from './page/render-page.js';
 export type { Layout, PageHandler } from './app/page-route.js';
 export type { BeforeHook, AfterHook } from './app/before-after-hooks.js';
 export type { ChunkOptions } from './page/page-stream.js';
+export type { NavigationOptions } from './navigation/navigation-options.js';
 export { redirect, type RedirectStatus } from './errors/redirect.js';
 export { defaultErrorPage, defaultNotFoundPage } from './errors/error-pages.js';
 export type { CronHandler } from './events/cron.js';

@@ -8,6 +8,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { cookieHeader } from './fixtures/send.js';
 import { testShell } from './fixtures/shell.js';
+import { rewriteNonce } from '../../src/worker/cache/nonce-rewrite.js';
 
 /** How many times each page rendered. */
 const renders = new Map<string, number>();
@@ -91,6 +92,7 @@ describe('cache headers', () => {
       };
     };
     const table = {
+      publicPageRendered: await row(`${base}/news`),
       publicPage: await row(`${base}/news`),
       uncachedPage: await row(`${base}/uncached`),
       sessionRead: await row(`${base}/account`),
@@ -100,6 +102,8 @@ describe('cache headers', () => {
     };
     const shared = 'public, max-age=60, stale-while-revalidate=30';
     expect(table).toEqual({
+      // The visit that renders it streams it, before its validator is known.
+      publicPageRendered: { cacheControl: shared, cdn: shared, etag: null },
       publicPage: { cacheControl: shared, cdn: shared, etag: 'W/"…"' },
       uncachedPage: { cacheControl: null, cdn: null, etag: null },
       sessionRead: { cacheControl: 'private, no-store', cdn: null, etag: null },
@@ -137,8 +141,10 @@ describe('cache headers', () => {
 describe('conditional requests', () => {
   it('a page whose ETag matches If-None-Match gets a 304 without a body or a CSP, from the edge cache', async () => {
     const base = origin();
+    await visit(app, `${base}/news`);
     const first = await visit(app, `${base}/news`);
     const etag = first.response.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"[\w+/-]{27}"$/);
     const again = await visit(app, `${base}/news`, { headers: { 'if-none-match': etag } });
     expect([again.response.status, again.text]).toEqual([304, '']);
     expect(again.response.headers.get('etag')).toBe(etag);
@@ -235,5 +241,24 @@ describe('the edge cache', () => {
       ['nobody', 'stranger', null, 'private, no-store'],
       ['ada', 'ada', null, 'private, no-store'],
     ]);
+  });
+});
+
+describe('the nonce rewrite', () => {
+  it('replaces the stored nonce wherever the stream cuts it, and nothing else', async () => {
+    const stored = 'AAAAAAAAAAAAAAAAAAAAAA==';
+    const fresh = 'BBBBBBBBBBBBBBBBBBBBBB==';
+    const page = `<script nonce="${stored}"></script><p>é ${stored}</p><script nonce="other"></script><style nonce="${stored}">`;
+    const bytes = new TextEncoder().encode(page);
+    for (const size of [1, 3, 7, 24, 25, bytes.length]) {
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+          controller.close();
+        },
+      });
+      const out = await rewriteNonce(new Response(chunks), stored, fresh).text();
+      expect(out, `chunks of ${size}`).toBe(page.replaceAll(stored, fresh));
+    }
   });
 });

@@ -96,12 +96,12 @@ class App extends Hono<AppEnv> implements LitflareApp {
     if (cache !== undefined) {
       checkCacheOptions(cache, `app.page('${path}')`);
       this.get(path, (c) =>
-        servePage(c, cache, async () => {
+        servePage(c, cache, async (mode) => {
           const output = await handler(c);
           if (output instanceof Response) return { response: output, complete: () => true };
           let complete = true;
           const page = await this.#withLayout(toPage(output), c, layout);
-          const response = await this.#render(page, { whole: true, onIncomplete: () => (complete = false) });
+          const response = await this.#render(page, { whole: mode === 'whole', onIncomplete: () => (complete = false) });
           return { response, complete: () => complete };
         }, this.#dev),
       );
@@ -138,6 +138,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,
         islands: this.#options.islands,
+        navigation: this.#options.navigation,
         nonce: c?.get('secureHeadersNonce'),
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.

@@ -10,15 +10,19 @@ import { mayCache } from './personal.js';
 import { edgeCache } from './edge-cache.js';
 import { indexTags } from './tag-index.js';
 
-/** A page rendered in full for the cache: its response (body unread) and whether it rendered to the end. */
-export interface WholePage {
+/** A rendered page: its response (body unread) and, once the body is read, whether it rendered to the end. */
+export interface RenderedPage {
   response: Response;
-  /** Read after the body: `false` when rendering failed after the first byte (the page ends in an error marker). */
+  /** `false` when rendering failed after the first byte (the page ends in an error marker). */
   complete: () => boolean;
 }
 
-/** Renders the page once, in full, with `nonce` as its CSP nonce. */
-export type RenderWhole = (nonce: string | undefined) => Promise<WholePage>;
+/**
+ * Renders the page: `'stream'` as any page (its body renders as it is read,
+ * on behalf of the request), `'whole'` to be read in full by the cache in the
+ * background (it never continues after the headers).
+ */
+export type RenderPage = (mode: 'stream' | 'whole') => Promise<RenderedPage>;
 
 /** Where a page came from, in `x-litflare-cache`: the edge cache (fresh or stale) or a render. */
 type Served = 'HIT' | 'STALE' | 'MISS';
@@ -33,50 +37,45 @@ const revalidating = new Set<string>();
 /**
  * Serves a page declared cacheable: from the edge cache (`caches.default`)
  * while fresh; when stale within `staleWhileRevalidate`, the stale copy at once
- * and a fresh render stored in `waitUntil()`; otherwise it renders it in full,
- * stores it, and serves it. Every serve gets the request's CSP nonce written
- * into the stored HTML as it streams ({@link rewriteNonce}), its age, and a
- * weak `ETag` (the page without its nonce), so a conditional request gets a
- * bodiless 304 through Hono's `etag()`. A page that read the visitor, set a
- * cookie, did not render completely or is not a 200 is never stored.
+ * and a fresh render stored in `waitUntil()`; otherwise it renders it,
+ * streaming it to the visitor as any page while a copy is read to the end and
+ * stored. Every serve gets the request's CSP nonce written into the stored
+ * HTML as it streams ({@link rewriteNonce}), its age, and a weak `ETag` (the
+ * page without its nonce), so a conditional request gets a bodiless 304
+ * through Hono's `etag()`. A page that read the visitor, set a cookie, did not
+ * render completely or is not a 200 is never stored.
  *
  * @example
  * ```ts
- * app.get('/about', (c) => servePage(c, { maxAge: 60 }, (nonce) => renderWhole(c, nonce), false));
+ * app.get('/about', (c) => servePage(c, { maxAge: 60 }, (mode) => renderAbout(c, mode), false));
  * ```
  */
-export async function servePage(c: Context<AppEnv>, options: CacheOptions, render: RenderWhole, dev: boolean): Promise<Response> {
+export async function servePage(c: Context<AppEnv>, options: CacheOptions, render: RenderPage, dev: boolean): Promise<Response> {
   const key = cacheKey(c.req.url);
   // A request with credentials of its own may be answered for that visitor only: neither read nor stored.
   const usesCache = !c.req.raw.headers.has('authorization');
   const cache = edgeCache();
-  let response: Response | undefined;
   if (usesCache) {
     const stored = await cache.match(key);
     if (stored !== undefined) {
       const age = ageOf(stored);
-      if (age <= options.maxAge) response = serve(c, stored, options, 'HIT');
-      else if (age <= options.maxAge + (options.staleWhileRevalidate ?? 0)) {
+      if (age <= options.maxAge) return conditional(c, serve(c, stored, options, 'HIT'));
+      if (age <= options.maxAge + (options.staleWhileRevalidate ?? 0)) {
+        const response = serve(c, stored, options, 'STALE');
         if (!revalidating.has(key)) {
           revalidating.add(key);
-          const refresh = renderForCache(c, options, render, dev)
-            .then((fresh) => ('entry' in fresh ? store(cache, key, fresh.entry()) : fresh.answer.body?.cancel()))
+          const refresh = renderWhole(c, options, render, dev)
+            .then((entry) => (entry === undefined ? undefined : store(cache, key, entry)))
             .catch((error: unknown) => console.error(`litflare: refreshing ${c.req.path} for the edge cache failed`, error))
             .finally(() => revalidating.delete(key));
           waitUntil(refresh);
         }
-        response = serve(c, stored, options, 'STALE');
-      } else await stored.body?.cancel();
+        return conditional(c, response);
+      }
+      await stored.body?.cancel();
     }
   }
-  if (response === undefined) {
-    const fresh = await renderForCache(c, options, render, dev);
-    if ('answer' in fresh) return fresh.answer;
-    // Two responses of the same string: a clone's branches would hold each other back.
-    if (usesCache) waitUntil(store(cache, key, fresh.entry()));
-    response = serve(c, fresh.entry(), options, 'MISS');
-  }
-  return conditional(c, response);
+  return renderAndStore(c, options, render, dev, usesCache ? { cache, key } : undefined);
 }
 
 /** The stored page: the request URL without its fragment. */
@@ -93,40 +92,82 @@ function ageOf(stored: Response): number {
 }
 
 /**
- * Renders the page for the cache with a nonce of its own, which no browser
- * ever sees (each serve rewrites it): the entry to store, or, when the page
- * may not be stored, the response to send as it is.
+ * Gives the render a nonce of its own, which no browser ever sees (each serve
+ * rewrites it): `cspNonce()` returns it from here on in this request, so the
+ * page's own inline scripts carry it too. `undefined` without a CSP.
  */
-async function renderForCache(
+function storedPageNonce(c: Context<AppEnv>): string | undefined {
+  if (c.get('secureHeadersNonce') === undefined) return undefined;
+  const nonce = freshNonce();
+  c.set('secureHeadersNonce', nonce);
+  return nonce;
+}
+
+/**
+ * A miss: renders the page and streams it to the visitor (with the request's
+ * nonce in place of the render's), while a copy of the same bytes is read to
+ * the end and stored. The visitor gets public headers once the first chunk
+ * shows the page did not read the visitor; a later read of the visitor then
+ * throws (the page ends in an error marker, and is not stored).
+ */
+async function renderAndStore(
   c: Context<AppEnv>,
   options: CacheOptions,
-  render: RenderWhole,
+  render: RenderPage,
   dev: boolean,
-): Promise<{ entry: () => Response } | { answer: Response }> {
+  into: { cache: Cache; key: string } | undefined,
+): Promise<Response> {
   const requestNonce = c.get('secureHeadersNonce');
-  const nonce = requestNonce === undefined ? undefined : freshNonce();
-  // cspNonce() in the page's own code gives the stored page's nonce too, so the rewrite finds it.
-  if (nonce !== undefined) c.set('secureHeadersNonce', nonce);
-  let whole: WholePage;
-  let html: string;
-  try {
-    whole = await render(nonce);
-    html = await whole.response.text();
-  } finally {
-    if (requestNonce !== undefined) c.set('secureHeadersNonce', requestNonce);
-  }
-  const { response } = whole;
-  const headers = new Headers(response.headers);
-  headers.delete('content-length');
-  // Rendered in full: nothing is held back by compression any more.
-  if (headers.get('content-encoding') === 'identity') headers.delete('content-encoding');
+  const nonce = storedPageNonce(c);
+  const page = await render('stream');
+  const rendered = page.response;
+  const headers = new Headers(rendered.headers);
+  const visitor = (body: ReadableStream<Uint8Array> | null) => {
+    const response = new Response(body, { status: rendered.status, headers });
+    return nonce !== undefined && requestNonce !== undefined ? rewriteNonce(response, nonce, requestNonce) : response;
+  };
   if (!mayCache(c, scopeOf(c), dev, 'page')) {
     headers.set('cache-control', PRIVATE_CACHING);
-    return { answer: new Response(html, { status: response.status, headers }) };
+    return visitor(rendered.body);
   }
-  if (response.status !== 200 || !whole.complete() || headers.has('set-cookie') || headers.has('vary')) {
-    return { answer: new Response(html, { status: response.status, headers }) };
+  if (rendered.status !== 200 || headers.has('set-cookie') || headers.has('vary') || rendered.body === null) {
+    return visitor(rendered.body);
   }
+  const cacheControl = sharedCacheControl(options);
+  headers.set('cache-control', cacheControl);
+  headers.set('cdn-cache-control', cacheControl);
+  headers.set('age', '0');
+  headers.set('x-litflare-cache', 'MISS');
+  if (into === undefined) return visitor(rendered.body);
+  const [toVisitor, toCache] = rendered.body.tee();
+  waitUntil(
+    (async () => {
+      const html = await new Response(toCache).text();
+      const entry = await entryOf(c, options, { response: rendered, complete: page.complete }, html, nonce);
+      if (entry !== undefined) await store(into.cache, into.key, entry);
+    })().catch((error: unknown) => console.error(`litflare: storing ${c.req.path} in the edge cache failed`, error)),
+  );
+  return visitor(toVisitor);
+}
+
+/** A stale page's background render, read in full: the entry to store, or `undefined` when it may not be stored. */
+async function renderWhole(c: Context<AppEnv>, options: CacheOptions, render: RenderPage, dev: boolean): Promise<Response | undefined> {
+  const nonce = storedPageNonce(c);
+  const page = await render('whole');
+  const html = await page.response.text();
+  if (!mayCache(c, scopeOf(c), dev, 'page')) return undefined;
+  return entryOf(c, options, page, html, nonce);
+}
+
+/** What the edge cache keeps of a rendered page, or `undefined` when it may not keep it. */
+async function entryOf(c: Context<AppEnv>, options: CacheOptions, page: RenderedPage, html: string, nonce: string | undefined): Promise<Response | undefined> {
+  const { response } = page;
+  if (response.status !== 200 || !page.complete() || scopeOf(c)?.personal === true) return undefined;
+  const headers = new Headers(response.headers);
+  if (headers.has('set-cookie') || headers.has('vary')) return undefined;
+  headers.delete('content-length');
+  // Stored in full: nothing is held back by compression any more.
+  if (headers.get('content-encoding') === 'identity') headers.delete('content-encoding');
   const tags = tagsOf(options, c, `${c.req.method} ${c.req.path}`);
   headers.set(STORED_AT, String(Date.now()));
   if (nonce !== undefined) headers.set(STORED_NONCE, nonce);
@@ -134,7 +175,7 @@ async function renderForCache(
   headers.set('etag', await weakEtag(nonce === undefined ? html : html.replaceAll(nonce, '')));
   // The Cache API keeps the page as long as it may be served, stale included.
   headers.set('cache-control', `public, max-age=${options.maxAge + (options.staleWhileRevalidate ?? 0)}`);
-  return { entry: () => new Response(html, { headers }) };
+  return new Response(html, { headers });
 }
 
 async function store(cache: Cache, key: string, entry: Response): Promise<void> {

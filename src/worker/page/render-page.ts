@@ -11,6 +11,7 @@ import { elementMarks } from './element-marks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
 import { errorStatus } from '../errors/error-status.js';
+import { navigationHead, type NavigationOptions } from '../navigation/navigation-options.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,
@@ -52,6 +53,8 @@ export interface RenderPageOptions extends ChunkOptions {
   islands?: Islands;
   /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
   nonce?: string;
+  /** Speculation Rules and View Transitions in the page's `<head>`. */
+  navigation?: NavigationOptions;
   /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
   /** Called when rendering stops after the first byte for any reason (an error, a redirect): the page is incomplete. */
@@ -85,6 +88,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     shell.start,
     titleTag(page.title ?? shell.title),
     renderHead(page.head),
+    navigationHead(options.navigation, options.nonce),
     shell.middle,
     content,
     lazy(() => data.script()),
