@@ -52,6 +52,7 @@ export { sessionTableSql } from './session/d1-schema.js';
 // Caching.
 export type { CacheOptions } from './cache/cache-options.js';
 export { purge, type PurgeOptions } from './cache/purge.js';
+export type { Prerender } from './prerender/prerender-routes.js';
 
 // Security headers.
 export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './security/security-headers.js';

@@ -16,7 +16,9 @@ import { renderPage, type Page } from '../page/render-page.js';
 import { parseShell, type Shell } from '../page/shell.js';
 import { mountRpc } from '../rpc/handler.js';
 import { checkCacheOptions, type CacheOptions } from '../cache/cache-options.js';
-import { servePage } from '../cache/page-cache.js';
+import { servePage, type RenderPage } from '../cache/page-cache.js';
+import { prerenderedPage } from '../prerender/prerendered-page.js';
+import { isPrerendering, mountPrerender, PrerenderRoutes, type Prerender } from '../prerender/prerender-routes.js';
 import { formGuard } from '../security/form-guard.js';
 import { securityHeaders } from '../security/security-headers.js';
 import { sessionSettings } from '../session/options.js';
@@ -34,6 +36,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
   readonly #settings: ScopeSettings;
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
+  readonly #prerender = new PrerenderRoutes();
   /** The app's error handler: litflare's, or the user's from `app.onError()` in front of it. */
   #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
   declare onError: (handler: AppErrorHandler) => this;
@@ -66,9 +69,10 @@ class App extends Hono<AppEnv> implements LitflareApp {
       return setErrorHandler(this.#errorHandler);
     };
     setErrorHandler(this.#errorHandler);
-    registerBeforeRoutes(this, `${RPC_PATH}probe`, () =>
-      mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc }),
-    );
+    registerBeforeRoutes(this, `${RPC_PATH}probe`, () => {
+      mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc });
+      mountPrerender(this, this.#prerender);
+    });
   }
 
   readonly scheduled = (controller: ScheduledController, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
@@ -90,27 +94,28 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false; cache?: CacheOptions } = {}): this {
+  page<Path extends string>(
+    path: Path,
+    handler: PageHandler<Path>,
+    options: { layout?: Layout | false; cache?: CacheOptions; prerender?: Prerender } = {},
+  ): this {
     const layout = options.layout ?? this.#options.layout;
     const cache = options.cache;
-    if (cache !== undefined) {
-      checkCacheOptions(cache, `app.page('${path}')`);
-      this.get(path, (c) =>
-        servePage(c, cache, async (mode) => {
-          const output = await handler(c);
-          if (output instanceof Response) return { response: output, complete: () => true };
-          let complete = true;
-          const page = await this.#withLayout(toPage(output), c, layout);
-          const response = await this.#render(page, { whole: mode === 'whole', onIncomplete: () => (complete = false) });
-          return { response, complete: () => complete };
-        }, this.#dev),
-      );
-      return this;
-    }
-    this.get(path, async (c) => {
+    const prerender = options.prerender;
+    if (prerender !== undefined) this.#prerender.add(path, prerender);
+    if (cache !== undefined) checkCacheOptions(cache, `app.page('${path}')`);
+    const render = (c: Context<AppEnv, Path>): RenderPage => async (mode) => {
       const output = await handler(c);
-      if (output instanceof Response) return output;
-      return this.render(await this.#withLayout(toPage(output), c, layout));
+      if (output instanceof Response) return { response: output, complete: () => true };
+      let complete = true;
+      const page = await this.#withLayout(toPage(output), c, layout);
+      const response = await this.#render(page, { whole: mode === 'whole', onIncomplete: () => (complete = false) });
+      return { response, complete: () => complete };
+    };
+    this.get(path, async (c) => {
+      if (prerender !== undefined && isPrerendering(c)) return prerenderedPage(c, render(c));
+      if (cache !== undefined) return servePage(c, cache, render(c), this.#dev);
+      return (await render(c)('stream')).response;
     });
     return this;
   }

@@ -7,6 +7,7 @@ import type { QueueHandler } from '../events/queue.js';
 import type { Page } from '../page/render-page.js';
 import type { WebSocketRouteOptions } from '../websocket/route.js';
 import type { CacheOptions } from '../cache/cache-options.js';
+import type { Prerender } from '../prerender/prerender-routes.js';
 import type { Layout, PageHandler } from './page-route.js';
 
 /**
@@ -50,9 +51,10 @@ export interface LitflareApp extends Hono<AppEnv> {
    * }));
    * app.page('/print', printView, { layout: false }); // without the app's layout
    * app.page('/about', about, { cache: { maxAge: 60, staleWhileRevalidate: 600 } }); // paid for once a minute
+   * app.page('/posts/:id', post, { prerender: ['/posts/1', '/posts/2'] });             // static files from vite build
    * ```
    */
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false; cache?: CacheOptions }): this;
+  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false; cache?: CacheOptions; prerender?: Prerender }): this;
 
   /**
    * Renders a page into the shell as a streamed response, outside a page
