@@ -20,6 +20,8 @@ const app = createApp({ dev: false });
 app.page('/page/litflare', () => ({ title: 'Products', body: litPage() }));
 // The same rows, each given its object as a page-level property: litflare ships them as hydration data.
 app.page('/page/litflare-data', () => ({ title: 'Products', body: dataPage() }));
+// The same page from the edge cache (issue 16): rendered once, then served with a new nonce per request.
+app.page('/page/litflare-cached', () => ({ title: 'Products', body: litPage() }), { cache: { maxAge: 3600 } });
 
 // The harness asks for the id it must call.
 app.get('/ids/echo', (c) => c.text(serverFnMeta(echo)?.id ?? ''));

@@ -192,6 +192,14 @@ describe('the edge cache', () => {
     expect(await read()).toEqual(['HIT', String(Number(first) + 1)]);
   });
 
+  it('in development, a hard reload (Cache-Control: no-cache) renders the page again; in production it does not', async () => {
+    const base = origin();
+    const served = async (target: LitflareApp, headers: Record<string, string> = {}) =>
+      (await visit(target, `${base}/tagged/reload`, { headers })).response.headers.get('x-litflare-cache');
+    expect([await served(devApp), await served(devApp), await served(devApp, { 'cache-control': 'no-cache' })]).toEqual(['MISS', 'HIT', 'MISS']);
+    expect(await served(app, { 'cache-control': 'no-cache' })).toBe('HIT');
+  });
+
   it('purges by tag and by path: the next visit renders again', async () => {
     const base = origin();
     const served = async (path: string) => (await visit(app, base + path)).response.headers.get('x-litflare-cache');

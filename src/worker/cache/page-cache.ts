@@ -52,8 +52,9 @@ const revalidating = new Set<string>();
  */
 export async function servePage(c: Context<AppEnv>, options: CacheOptions, render: RenderPage, dev: boolean): Promise<Response> {
   const key = cacheKey(c.req.url);
-  // A request with credentials of its own may be answered for that visitor only: neither read nor stored.
-  const usesCache = !c.req.raw.headers.has('authorization');
+  // A request with credentials of its own may be answered for that visitor only: neither read nor
+  // stored. In development, a hard reload (`Cache-Control: no-cache`) renders the page again.
+  const usesCache = !c.req.raw.headers.has('authorization') && !(dev && /\bno-cache\b/i.test(c.req.header('cache-control') ?? ''));
   const cache = edgeCache();
   if (usesCache) {
     const stored = await cache.match(key);
