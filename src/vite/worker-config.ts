@@ -4,10 +4,9 @@ type Customizer = PluginConfig['config'];
 
 /**
  * Worker settings litflare needs, applied on top of `wrangler.toml` and any
- * customizer the app passes: `assets.html_handling = "auto-trailing-slash"`,
- * so a prerendered page's file (`about.html`, `index.html` for `/`) answers its
- * path. The shell is never among the client files (the Worker embeds it), so
- * every other path, `/` included when it is not prerendered, reaches the Worker.
+ * customizer the app passes: `assets.html_handling = "none"`, so `/` is
+ * rendered by the Worker instead of being answered with the bare `index.html`
+ * shell by the asset server.
  *
  * @example
  * ```ts
@@ -18,6 +17,6 @@ export function withLitflareDefaults(user: Customizer): (config: WorkerConfig) =
   return (config) => {
     const custom = typeof user === 'function' ? user(config) ?? {} : user ?? {};
     const assets = { ...config.assets, ...custom.assets };
-    return { ...custom, assets: { ...assets, html_handling: assets.html_handling ?? 'auto-trailing-slash' } };
+    return { ...custom, assets: { ...assets, html_handling: assets.html_handling ?? 'none' } };
   };
 }

@@ -19,12 +19,12 @@ describe('swapBrowserForNode', () => {
 describe('withLitflareDefaults', () => {
   const base = { assets: { directory: 'dist/client' } } as unknown as WorkerConfig;
 
-  it('lets a prerendered page’s file answer its path (the shell is never a client file, so / reaches the Worker unless prerendered)', () => {
-    expect(withLitflareDefaults(undefined)(base).assets).toEqual({ directory: 'dist/client', html_handling: 'auto-trailing-slash' });
+  it('lets the Worker answer / instead of the asset server’s bare index.html', () => {
+    expect(withLitflareDefaults(undefined)(base).assets).toEqual({ directory: 'dist/client', html_handling: 'none' });
   });
 
   it('keeps what the app chose', () => {
-    const custom = withLitflareDefaults(() => ({ assets: { html_handling: 'none' } }) as Partial<WorkerConfig>);
-    expect(custom(base).assets?.html_handling).toBe('none');
+    const custom = withLitflareDefaults(() => ({ assets: { html_handling: 'auto-trailing-slash' } }) as Partial<WorkerConfig>);
+    expect(custom(base).assets?.html_handling).toBe('auto-trailing-slash');
   });
 });

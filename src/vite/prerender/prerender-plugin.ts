@@ -17,7 +17,9 @@ const PRERENDER_VAR = 'LITFLARE_PRERENDER_TOKEN';
  * written into the client output (`/` → `index.html`, `/about` →
  * `about.html`), where Cloudflare serves it without running the Worker. Its
  * nonce-based CSP becomes a hash-based one, written for that path into
- * `_headers`. A page that is not a 200, or that read the visitor, fails the build.
+ * `_headers`, and the built Worker's assets get `html_handling =
+ * "auto-trailing-slash"` so each file answers its path. A page that is not a
+ * 200, or that read the visitor, fails the build.
  *
  * @example
  * ```ts
@@ -44,7 +46,9 @@ export function prerender(): Plugin {
         const workerConfig = join(resolve(root, this.environment.config.build.outDir), 'wrangler.json');
         if (!existsSync(workerConfig)) return;
         const written = await prerenderInto(root, configFile, workerConfig, clientOutDir);
-        if (written.length > 0) this.environment.logger.info(`litflare: prerendered ${written.join(', ')}`);
+        if (written.length === 0) return;
+        serveHtmlFiles(workerConfig);
+        this.environment.logger.info(`litflare: prerendered ${written.join(', ')}`);
       },
     },
   };
@@ -87,4 +91,18 @@ async function prerenderInto(root: string, configFile: string | undefined, worke
     await server?.close();
     writeFileSync(workerConfig, original);
   }
+}
+
+/**
+ * Lets the asset server answer a prerendered path with its file (`/about` with
+ * `about.html`, `/` with `index.html`): `html_handling = "auto-trailing-slash"`
+ * in the built Worker's config. Only then: `vite dev` keeps `"none"`, where the
+ * app's own `index.html` (the shell) would otherwise answer `/`. The shell is
+ * never among the built client files, so a path that is not prerendered, `/`
+ * included, still reaches the Worker.
+ */
+function serveHtmlFiles(workerConfig: string): void {
+  const config = JSON.parse(readFileSync(workerConfig, 'utf8')) as { assets?: Record<string, unknown> };
+  if (config.assets === undefined) return;
+  writeFileSync(workerConfig, JSON.stringify({ ...config, assets: { ...config.assets, html_handling: 'auto-trailing-slash' } }));
 }
