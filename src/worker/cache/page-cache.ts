@@ -5,7 +5,7 @@ import { scopeOf } from '../context/scope.js';
 import type { AppEnv } from '../env.js';
 import { PRIVATE_CACHING } from '../security/visitor-caching.js';
 import { sharedCacheControl, tagsOf, type CacheOptions } from './cache-options.js';
-import { rewriteNonce } from './nonce-rewrite.js';
+import { rewriteNonce, rewriteStoredNonce } from './nonce-rewrite.js';
 import { mayCache } from './personal.js';
 import { edgeCache } from './edge-cache.js';
 import { indexTags } from './tag-index.js';
@@ -40,7 +40,7 @@ const revalidating = new Set<string>();
  * and a fresh render stored in `waitUntil()`; otherwise it renders it,
  * streaming it to the visitor as any page while a copy is read to the end and
  * stored. Every serve gets the request's CSP nonce written into the stored
- * HTML as it streams ({@link rewriteNonce}), its age, and a weak `ETag` (the
+ * HTML ({@link rewriteStoredNonce}; on a miss, as it streams: {@link rewriteNonce}), its age, and a weak `ETag` (the
  * page without its nonce), so a conditional request gets a bodiless 304
  * through Hono's `etag()`. A page that read the visitor, set a cookie, did not
  * render completely or is not a 200 is never stored.
@@ -60,8 +60,9 @@ export async function servePage(c: Context<AppEnv>, options: CacheOptions, rende
     const stored = await cache.match(key);
     if (stored !== undefined) {
       const age = ageOf(stored);
-      if (age <= options.maxAge) return conditional(c, serve(c, stored, options, 'HIT'));
+      if (age <= options.maxAge) return serve(c, stored, options, 'HIT');
       if (age <= options.maxAge + (options.staleWhileRevalidate ?? 0)) {
+        // The stale copy's nonce is this request's before the background render makes its own.
         const response = serve(c, stored, options, 'STALE');
         if (!revalidating.has(key)) {
           revalidating.add(key);
@@ -71,7 +72,7 @@ export async function servePage(c: Context<AppEnv>, options: CacheOptions, rende
             .finally(() => revalidating.delete(key));
           waitUntil(refresh);
         }
-        return conditional(c, response);
+        return response;
       }
       await stored.body?.cancel();
     }
@@ -185,20 +186,27 @@ async function store(cache: Cache, key: string, entry: Response): Promise<void> 
   if (tags.length > 0) await indexTags(cache, new URL(key).origin, tags, key);
 }
 
-/** A stored (or just rendered) page as this request gets it. */
-function serve(c: Context<AppEnv>, stored: Response, options: CacheOptions, served: Served): Response {
+/**
+ * A stored page as this request gets it: a 304 (Hono's `etag()`) when its
+ * `If-None-Match` holds the page's ETag, else the page with this request's
+ * nonce in place of the stored one.
+ */
+async function serve(c: Context<AppEnv>, stored: Response, options: CacheOptions, served: Served): Promise<Response> {
   const headers = new Headers(stored.headers);
   const storedNonce = headers.get(STORED_NONCE);
-  const age = served === 'MISS' ? 0 : ageOf(stored);
+  const age = ageOf(stored);
   for (const name of INTERNAL) headers.delete(name);
   const cacheControl = sharedCacheControl(options);
   headers.set('cache-control', cacheControl);
   headers.set('cdn-cache-control', cacheControl);
   headers.set('age', String(age));
   headers.set('x-litflare-cache', served);
-  const response = new Response(stored.body, { status: 200, headers });
   const nonce = c.get('secureHeadersNonce');
-  return storedNonce !== null && nonce !== undefined ? rewriteNonce(response, storedNonce, nonce) : response;
+  const answer = await conditional(c, new Response(stored.body, { status: 200, headers }));
+  if (answer.status === 304 || storedNonce === null || nonce === undefined) return answer;
+  // The context's response, which Hono keeps once set (by etag()), becomes the rewritten page.
+  c.res = await rewriteStoredNonce(answer, storedNonce, nonce);
+  return c.res;
 }
 
 const conditionalGet = etag();
