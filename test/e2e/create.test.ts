@@ -4,11 +4,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from './setup/browser.js';
 import { startVite } from './setup/vite-server.js';
+import { scaffoldApp, textOf, tourSteps, walkTour } from './tour-steps.js';
 
 const exec = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'litflare-create-'));
@@ -167,4 +168,45 @@ describe('npx litflare create, from the packed package', () => {
     expect(output).toMatch(/Tests\s+4 passed/);
     expect(noise(output)).toEqual([]);
   }, 150_000);
+});
+
+// The README's guided tour, as a reader follows it, on the app the tests above
+// installed: each step's new files written, its diffs applied with `git apply`,
+// its commands run, then the app's own typecheck and tests (the step's own
+// tests included), in order. A step that drifts from the scaffold fails here.
+describe("the README's guided tour, walked on the new app", () => {
+  const steps = tourSteps(readFileSync('README.md', 'utf8'));
+  // What each step leaves, from the template: the files on disk must be these.
+  const apps = walkTour(scaffoldApp('src/cli/template', 'my-app'), steps);
+
+  beforeAll(() => {
+    // The app as `litflare create` wrote it: without the test of the app's own added above.
+    rmSync(join(app, 'test/session.test.ts'), { force: true });
+  });
+
+  for (const [k, step] of steps.entries()) {
+    it(`step ${step.number} (${step.title}, README.md:${step.line}): applies, then npm run typecheck and npm test pass, printing nothing the user did not cause`, async () => {
+      for (const change of step.changes) {
+        if (change.kind === 'new') {
+          mkdirSync(dirname(join(app, change.path)), { recursive: true });
+          writeFileSync(join(app, change.path), `${change.lines.join('\n')}\n`);
+        } else {
+          const patch = join(work, `tour-${step.number}.diff`);
+          writeFileSync(patch, change.text);
+          await run('git', ['apply', patch], app, 30_000);
+        }
+        expect(readFileSync(join(app, change.path), 'utf8'), `${change.path} after README.md:${change.line}`).toBe(textOf(apps[k + 1]!.get(change.path)!));
+      }
+      const outputs = [];
+      for (const { command } of step.commands) outputs.push(await run('npm', command.split(' ').slice(1), app, 120_000));
+      // Independent: side by side.
+      const [typecheck, tests] = await Promise.all([run('npm', ['run', 'typecheck'], app, 60_000), run('npm', ['test'], app, 120_000)]);
+      outputs.push(typecheck);
+      // The app the tour ends with builds too (client code that reached server-only code would fail only here).
+      if (k === steps.length - 1) outputs.push(await run('npm', ['run', 'build'], app, 150_000));
+      expect(tests).toMatch(/Tests\s+\d+ passed/);
+      expect(tests).not.toMatch(/failed|skipped/);
+      expect(outputs.concat(tests).flatMap(noise)).toEqual([]);
+    }, 300_000);
+  }
 });

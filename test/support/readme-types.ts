@@ -30,11 +30,19 @@
 // - One `<!-- typecheck: env … -->` comment declares the bindings the examples
 //   use beyond the repository's wrangler.toml (a global declaration file,
 //   beside the runnable examples' folders).
+// - The guided tour (`## A guided tour…`, see test/e2e/tour-steps.ts) is
+//   checked step by step as the app `litflare create` writes
+//   (src/cli/template/) with the steps so far applied: one test per step, in
+//   programs of its own (each step has its own copy of the app's elements).
+//   Its bindings are those of the step's wrangler.toml, as `wrangler types`
+//   writes them. `<!-- typecheck: … in tour` checks a block elsewhere as a file
+//   of the app after the tour's last step.
 //
 // Each error names the README line it is on.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
+import { scaffoldApp, tourSteps, walkTour, type AppFile, type TourApp } from '../e2e/tour-steps.js';
 import { extractExamples, type ReadmeExample } from './readme-examples.js';
 
 /** The program a file is checked in. */
@@ -50,6 +58,10 @@ export interface CheckedFile {
   readmeLines: number[];
   /** README lines that are not in a fence (a typecheck comment's). */
   hidden?: ReadonlySet<number>;
+  /** The programs it is checked in: files of one group only see each other (a tour step's app). */
+  group?: string;
+  /** Where a line that no README line wrote comes from (a tour step's app: the scaffold's files), by 0-based line. */
+  sourceOf?: (line: number) => string | undefined;
 }
 
 /** One ```ts block of the README. */
@@ -114,6 +126,79 @@ function originsOf(example: ReadmeExample, all: readonly ReadmeExample[]): Map<s
 
 const counting = (from: number, count: number) => Array.from({ length: count }, (_, k) => from + k);
 
+/** The program a file of a new app is checked in, as its `npm run typecheck` does (undefined: not checked). */
+function appProgramOf(path: string): TypeProgram | undefined {
+  if (!path.endsWith('.ts')) return undefined;
+  if (/^(components|client)\//.test(path)) return 'client';
+  if (/^(worker|test)\//.test(path)) return 'worker';
+  return undefined; // vite.config.ts, vitest.config.ts: the scaffold's, unchanged by the tour
+}
+
+/** `wrangler types`' lines for the Durable Object bindings of a wrangler.toml (D1's `DB` is in the repository's types already). */
+function bindingTypes(wranglerToml: string): string[] {
+  return [...wranglerToml.matchAll(/\[\[durable_objects\.bindings\]\]\s*\nname = "(\w+)"\s*\nclass_name = "(\w+)"/g)].map(
+    ([, name, className]) => `    ${name}: DurableObjectNamespace<import('./worker/index.js').${className}>;`,
+  );
+}
+
+interface TourBlocks {
+  blocks: TypedBlock[];
+  /** README lines of the tour section (1-based, inclusive). */
+  from: number;
+  to: number;
+  /** The app after the last step, and its group. */
+  lastApp: TourApp;
+  lastGroup: string;
+}
+
+/** One block per step of the guided tour: the app after the step, in a group (programs) of its own. */
+function tourBlocks(markdown: string, root: string, examplesDir: string): TourBlocks {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => /^## A guided tour\b/.test(line));
+  const after = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const none: TourBlocks = { blocks: [], from: 0, to: -1, lastApp: new Map(), lastGroup: 'tour-0' };
+  if (start === -1) return none;
+  const from = start + 1;
+  const to = after === -1 ? lines.length : after;
+  let apps: TourApp[];
+  let steps: ReturnType<typeof tourSteps>;
+  try {
+    steps = tourSteps(markdown);
+    apps = walkTour(scaffoldApp(join(root, 'src/cli/template'), 'my-app'), steps);
+  } catch (error) {
+    return { ...none, from, to, blocks: [{ line: from, from, to, label: 'the guided tour', files: [], problem: (error as Error).message }] };
+  }
+  const blocks = steps.map((step, k): TypedBlock => {
+    const app = apps[k + 1]!;
+    const group = `tour-${step.number}`;
+    const dir = join(examplesDir, group);
+    const files = [...app].flatMap(([path, file]): CheckedFile[] => {
+      const program = appProgramOf(path);
+      return program === undefined ? [] : [tourFile(join(dir, path), program, group, file, step.line, `src/cli/template/${path}`)];
+    });
+    const bindings = bindingTypes(app.get('wrangler.toml')?.lines.join('\n') ?? '');
+    if (bindings.length > 0) {
+      const text = ['declare namespace Cloudflare {', '  interface Env {', ...bindings, '  }', '}'];
+      const env = { lines: text, origins: text.map(() => 0) };
+      for (const program of ['worker', 'client'] as const) files.push(tourFile(join(dir, `${program}.env.d.ts`), program, group, env, step.line, `the bindings of ${group}'s wrangler.toml`));
+    }
+    return { line: step.line, from: step.line, to: step.end, label: `tour step ${step.number}: ${step.title}`, files };
+  });
+  return { blocks, from, to, lastApp: apps.at(-1)!, lastGroup: `tour-${steps.length}` };
+}
+
+/** A file of a tour step's app: its README lines (the step's heading for the scaffold's lines). */
+function tourFile(path: string, program: TypeProgram, group: string, file: AppFile, stepLine: number, source: string): CheckedFile {
+  return {
+    path,
+    program,
+    group,
+    text: file.lines.join('\n'),
+    readmeLines: file.origins.map((origin) => (origin === 0 ? stepLine : origin)),
+    sourceOf: (line) => (file.origins[line] === 0 ? `${source}:${line + 1}` : undefined),
+  };
+}
+
 /**
  * Every ```ts block of `markdown` with the files it is checked as. `root` is
  * the repository (the demo app's folder); runnable examples are placed under
@@ -129,6 +214,8 @@ export function typedBlocks(markdown: string, root: string): { blocks: TypedBloc
   const fenced = new Set<number>();
   // Blocks that share `in NAME` (NAME not a runnable example): one app, a file per path.
   const groups = new Map<string, Set<string>>();
+  const tour = tourBlocks(markdown, root, examplesDir);
+  blocks.push(...tour.blocks);
 
   for (let i = 0; i < lines.length; i++) {
     const fence = FENCE.exec(lines[i]!);
@@ -141,6 +228,7 @@ export function typedBlocks(markdown: string, root: string): { blocks: TypedBloc
     const fenceAt = i;
     i = end;
     if (!TYPED.has(fence[2]!)) continue;
+    if (fenceAt + 1 >= tour.from && fenceAt + 1 <= tour.to) continue; // a tour step's (checked with its step)
 
     const example = examples.find((e) => e.line === fenceAt); // its marker is the line before (1-based line = index)
     const comment = commentEndingAt(lines, fenceAt - (example === undefined ? 1 : 2));
@@ -178,10 +266,13 @@ export function typedBlocks(markdown: string, root: string): { blocks: TypedBloc
       continue;
     }
     const homeExample = home === undefined ? undefined : examples.find((e) => e.name === home);
-    const dir = home === undefined ? root : join(examplesDir, home);
+    const inTour = home === 'tour';
+    const dir = home === undefined ? root : inTour ? join(examplesDir, tour.lastGroup) : join(examplesDir, home);
     const group = home === undefined ? undefined : (groups.get(home) ?? groups.set(home, new Set()).get(home)!);
     const taken = (path: string) =>
-      home === undefined ? existsSync(join(root, path)) : (homeExample !== undefined && originsOf(homeExample, examples).has(path)) || group!.has(path);
+      home === undefined
+        ? existsSync(join(root, path))
+        : (homeExample !== undefined && originsOf(homeExample, examples).has(path)) || (inTour && tour.lastApp.has(path)) || group!.has(path);
     const path = named === undefined ? `${{ worker: 'worker', client: 'components', node: '.' }[program]}/readme-${block.line}.ts` : taken(named) ? beside(named, block.line) : named;
     group?.add(path);
     const hidden = comment === undefined ? [] : lines.slice(comment.start + 1, fenceAt - 1);
@@ -199,6 +290,7 @@ export function typedBlocks(markdown: string, root: string): { blocks: TypedBloc
         ...after.map((_, k) => hiddenLine(slot + 1 + k)),
       ],
       hidden: new Set(hidden.map((_, k) => hiddenLine(k))),
+      ...(inTour ? { group: tour.lastGroup } : {}),
     });
   }
 
@@ -242,7 +334,8 @@ function located(diagnostic: ts.Diagnostic, file: CheckedFile): ReadmeTypeError 
   const readmeLine = file.readmeLines[line] ?? file.readmeLines[0] ?? 0;
   const source = file.text.split('\n')[line] ?? '';
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n    ');
-  const shown = file.hidden?.has(readmeLine) ? `${source}   (a line of the typecheck comment)` : source;
+  const from = file.sourceOf?.(line);
+  const shown = file.hidden?.has(readmeLine) ? `${source}   (a line of the typecheck comment)` : from !== undefined ? `${source}   (${from}, as the tour left it)` : source;
   return {
     line: readmeLine,
     message: `README.md:${readmeLine}: TS${diagnostic.code}: ${message}\n    ${shown}\n    ${' '.repeat(character)}^`,
@@ -263,8 +356,9 @@ export function typeErrors(blocks: readonly TypedBlock[], env: readonly CheckedF
   const cache = new Map<string, ts.SourceFile | undefined>();
   const errors = new Map<string, ReadmeTypeError>();
 
-  for (const program of ['worker', 'client', 'node'] as const) {
-    const rootNames = [...files.values()].filter((file) => file.program === program && ownFiles.has(file.path)).map((file) => file.path);
+  const groups = [...new Set([...files.values()].map((file) => file.group))];
+  for (const [group, program] of groups.flatMap((g) => (['worker', 'client', 'node'] as const).map((p) => [g, p] as const))) {
+    const rootNames = [...files.values()].filter((file) => file.program === program && file.group === group && ownFiles.has(file.path)).map((file) => file.path);
     if (rootNames.length === 0) continue;
     const host = ts.createCompilerHost(options[program]);
     const { fileExists, readFile, directoryExists, getSourceFile } = host;

@@ -9,9 +9,6 @@ declare namespace Cloudflare {
     ECHO: DurableObjectNamespace<import('./fixtures/echo-server.js').EchoServer>;
     JOBS: Queue<import('./fixtures/jobs.js').Job>;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
-    // The README's guided tour.
-    ENTRIES: KVNamespace;
-    GUESTBOOK: DurableObjectNamespace;
   }
 }
 

@@ -33,10 +33,7 @@ export default defineConfig(async () => ({
           ROOMS: { className: 'Room', scriptName: 'rooms' },
           // A WebSocket fixture in this Worker, KV-backed on purpose (fixtures/echo-server.ts).
           ECHO: { className: 'EchoServer', useSQLite: false },
-          // The README's guided tour (its wrangler.toml step).
-          GUESTBOOK: { className: 'GuestbookRoom', useSQLite: true },
         },
-        kvNamespaces: { ENTRIES: 'readme-entries' },
         queueProducers: { JOBS: { queueName: 'litflare-test-jobs' } },
         queueConsumers: { 'litflare-test-jobs': { maxBatchTimeout: 0.05, maxRetries: 3 } },
         workers: [
