@@ -14,6 +14,7 @@ import { firstBytes, loadGenerator } from './lib/load.mjs';
 import { measurePage } from './lib/browser.mjs';
 import { othersLoad } from './lib/machine.mjs';
 import { report } from './lib/report.mjs';
+import { cachedPages, cachingMarkdown, prerenderedPage } from './lib/caching.mjs';
 import { serveBuild } from './lib/serve.mjs';
 import { clientParts, htmlBytes, jsBytes } from './lib/sizes.mjs';
 
@@ -65,6 +66,11 @@ try {
     for (const row of await contest(rpc, { seconds, rounds })) results.rpc[row.name] = row;
     noteLoad('rpc');
   }
+  if (runs('caching')) {
+    log(`caching: rendered, edge cache, 304 × ${rounds} rounds × ${seconds} s`);
+    results.caching = await cachedPages(url, { seconds, rounds });
+    noteLoad('caching');
+  }
   if (runs('streaming')) {
     log('streaming: first byte with and without a 300 ms boundary');
     [results.streaming.with, results.streaming.without] = await firstBytes([`${url}/stream/with`, `${url}/stream/without`]);
@@ -89,6 +95,7 @@ if (runs('demo')) {
   const demo = await serveBuild(demoDist, workerOptions);
   // Islands: the demo's home page as shipped, and with every island loaded up front.
   results.demo.islands = { on: await measurePage(`${demo.url}/`), eager: await measurePage(`${demo.url}/?islands=eager`) };
+  if (results.caching?.rendered !== undefined) results.caching.prerendered = await prerenderedPage(demo.url);
   await demo.mf.dispose();
   results.demo.worker = jsBytes(demoDist);
   results.demo.client = await clientParts(root);
@@ -117,11 +124,11 @@ log(`done; other processes used ${load.map((l) => `${l.otherCores.toFixed(2)} co
 
 if (only !== undefined) {
   const { table } = report(results);
-  console.log(table);
+  console.log(table + cachingMarkdown(results.caching));
 } else {
   const { table, markdown } = report(results);
-  console.log(table);
+  console.log(table + cachingMarkdown(results.caching));
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(here, 'RESULTS.md'), markdown);
+  writeFileSync(join(here, 'RESULTS.md'), markdown + cachingMarkdown(results.caching));
   log('wrote bench/results.json and bench/RESULTS.md');
 }

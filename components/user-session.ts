@@ -1,7 +1,7 @@
 import { FormController } from 'litflare';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { signIn, signOut } from '../worker/auth.server.js';
+import { currentUser, signIn, signOut } from '../worker/auth.server.js';
 
 /** Sign in (by name) and out, with a session cookie; the page reloads (signing out: goes home) to render as that user. */
 @customElement('user-session')
@@ -40,6 +40,13 @@ export class UserSession extends LitElement {
 
   /** The signed-in user, as the server rendered the page ('' for nobody). */
   @property() user = '';
+
+  /** Set on pages served to everyone from a cache: the element asks who is signed in once in the browser. */
+  @property({ type: Boolean }) ask = false;
+
+  override firstUpdated(): void {
+    if (this.ask) void currentUser().then((user) => (this.user = user ?? ''), () => {});
+  }
 
   // Without JavaScript the forms post to the page (303 back, as the new user; signing out: home);
   // hydrated, they call the server functions, and signing in reloads the page.

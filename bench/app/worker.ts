@@ -20,6 +20,8 @@ const app = createApp({ dev: false });
 app.page('/page/litflare', () => ({ title: 'Products', body: litPage() }));
 // The same rows, each given its object as a page-level property: litflare ships them as hydration data.
 app.page('/page/litflare-data', () => ({ title: 'Products', body: dataPage() }));
+// The same page from the edge cache (issue 16): rendered once, then served with a new nonce per request.
+app.page('/page/litflare-cached', () => ({ title: 'Products', body: litPage() }), { cache: { maxAge: 3600 } });
 
 // The harness asks for the id it must call.
 app.get('/ids/echo', (c) => c.text(serverFnMeta(echo)?.id ?? ''));
@@ -60,7 +62,13 @@ bare.get('/page/renderer-data', () => new Response(`${head}${new TemplateRendere
 // (d) a plain template string: the ceiling.
 bare.get('/page/string', () => new Response(stringPage(), { headers: htmlHeaders }));
 
-const bareRoutes = /^\/(?:hono\/|page\/(?:lit-collect|lit-collect-data|renderer|renderer-data|react|string)$)/;
+// Miniflare's Cache API alone: the cached page read back and sent as it is, outside litflare.
+bare.get('/cache/match', async (c) => {
+  const stored = await (caches as unknown as { default: Cache }).default.match(new URL('/page/litflare-cached', c.req.url).href);
+  return stored === undefined ? c.text('not cached', 404) : new Response(stored.body, stored);
+});
+
+const bareRoutes = /^\/(?:cache\/match$|hono\/|page\/(?:lit-collect|lit-collect-data|renderer|renderer-data|react|string)$)/;
 
 export default {
   fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext) {

@@ -11,6 +11,7 @@ import { quietLitDevMode } from './quiet-lit.js';
 import { requestPaths } from './request-paths.js';
 import { documentShell } from './shell.js';
 import { staticHeaders } from './static-headers.js';
+import { prerender } from './prerender/prerender-plugin.js';
 import { serverFunctions, serverOnlyGuard } from './server-fns/index.js';
 import { sourceCondition } from './source-condition.js';
 import { withLitflareDefaults } from './worker-config.js';
@@ -83,6 +84,7 @@ export function litflare(options: LitflareOptions = {}): PluginOption[] {
     }),
     workerConditions(),
     durableObjectExports({ configPath: options.cloudflare?.configPath, environment: options.cloudflare?.viteEnvironment?.name }),
+    prerender(),
   ];
 }
 

@@ -11,6 +11,7 @@ export type { Layout, PageHandler } from './app/page-route.js';
 export type { BeforeHook, AfterHook } from './app/before-after-hooks.js';
 export type { ChunkOptions } from './page/page-stream.js';
 export { defaultBots, type Streaming } from './page/in-order.js';
+export type { NavigationOptions } from './navigation/navigation-options.js';
 export { redirect, type RedirectStatus } from './errors/redirect.js';
 export { defaultErrorPage, defaultNotFoundPage } from './errors/error-pages.js';
 export type { CronHandler } from './events/cron.js';
@@ -48,6 +49,11 @@ export type { SessionStore, StoredSession } from './session/store.js';
 export { kvSessionStore } from './session/kv-store.js';
 export { d1SessionStore } from './session/d1-store.js';
 export { sessionTableSql } from './session/d1-schema.js';
+
+// Caching.
+export type { CacheOptions } from './cache/cache-options.js';
+export { purge, type PurgeOptions } from './cache/purge.js';
+export type { Prerender } from './prerender/prerender-routes.js';
 
 // Security headers.
 export { strictCsp, type ContentSecurityPolicy, type SecureHeadersOptions } from './security/security-headers.js';

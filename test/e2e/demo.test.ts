@@ -8,10 +8,11 @@ const baseURL = app.baseURL;
 describe('the built demo app in Chromium', () => {
   it('renders content and styles from declarative shadow DOM with JavaScript disabled', async () => {
     const { page, problems } = await openPage(app.browser(), { javaScriptEnabled: false });
-    await page.goto(`${baseURL}/?start=12`);
+    // The prerendered home page (the Worker's own rendering of ?start= is tested in test/worker/home.test.ts).
+    await page.goto(`${baseURL}/`);
     await expect(page.getByRole('heading', { name: 'Lit components, streamed from the edge' }).isVisible()).resolves.toBe(true);
     // Text inside shadow roots is there without any script.
-    expect(await page.locator('lf-counter output').textContent()).toBe('12');
+    expect(await page.locator('lf-counter output').textContent()).toBe('3');
     expect(await page.locator('product-card h3').allTextContents()).toEqual([
       'Edge Espresso',
       'Shadow Root Beer',
@@ -89,7 +90,8 @@ describe('the built demo app in Chromium', () => {
   });
 
   it('loads the hashed client entry from the build, preloads its imports, and never serves the bare shell', async () => {
-    const html = await (await fetch(`${baseURL}/`)).text();
+    // A page the Worker renders (the home page is prerendered: no nonce there, see prerender.test.ts).
+    const html = await (await fetch(`${baseURL}/todos`)).text();
     const entry = /<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)" nonce="[\w+/=-]+"><\/script>/.exec(html)?.[1];
     const preload = /<link rel="modulepreload" crossorigin href="(\/assets\/lit-[\w-]+\.js)" nonce="[\w+/=-]+">/.exec(html)?.[1];
     expect(entry).toBeDefined();
@@ -100,11 +102,15 @@ describe('the built demo app in Chromium', () => {
       expect(response.headers.get('content-type')).toMatch(/javascript/);
     }
     expect(html).not.toContain('/client/main.ts');
-    for (const path of ['/index.html', '/client/index.html']) {
-      const response = await fetch(`${baseURL}${path}`);
-      expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain('<!--ssr-outlet-->');
-    }
+    const shell = await fetch(`${baseURL}/client/index.html`);
+    expect(shell.status).toBe(404);
+    expect(await shell.text()).not.toContain('<!--ssr-outlet-->');
+    // index.html is the prerendered home page (the asset server sends /index.html to /), never the shell.
+    const index = await fetch(`${baseURL}/index.html`);
+    expect(index.status).toBe(200);
+    const home = await index.text();
+    expect(home).not.toContain('<!--ssr-outlet-->');
+    expect(home).toContain('Lit components, streamed from the edge');
   });
 
   it('shows the not-found page for an unknown path', async () => {

@@ -41,7 +41,7 @@ describe('npm run deploy (wrangler deploy --dry-run on the build)', () => {
       assets: { directory: string; html_handling: string };
     };
     expect(config.main).toBe('index.js');
-    expect(config.assets).toMatchObject({ directory: '../client', html_handling: 'none' });
+    expect(config.assets).toMatchObject({ directory: '../client', html_handling: 'auto-trailing-slash' });
   });
 
   it('bundles one Worker that exports the app and the Durable Object class', () => {

@@ -36,7 +36,8 @@ afterAll(() => new Promise((resolve) => attacker.close(resolve)));
 describe('another origin, in Chromium, against a signed-in user', () => {
   it('cannot sign the user out with a form post or a fetch, nor open a WebSocket; the app’s own page can', async () => {
     const { page } = await openPage(app.browser());
-    await page.goto(`${baseURL}/`);
+    // A page the Worker renders for its visitor (the home page is prerendered, the same for everyone).
+    await page.goto(`${baseURL}/todos`);
     await signIn(page, 'victim');
     const context = page.context();
     const statuses: string[] = [];

@@ -96,7 +96,7 @@ describe('README.md', () => {
       ],
       'litflare/worker': [
         'ai', 'clearCookie', 'cookie', 'cookies', 'createApp', 'cspNonce', 'd1', 'd1SessionStore', 'defaultBots', 'defaultErrorPage', 'defaultNotFoundPage',
-        'durableObjectStub', 'env', 'kv', 'kvSessionStore', 'queue', 'r2', 'redirect', 'request', 'secret', 'serverFn', 'service', 'session',
+        'durableObjectStub', 'env', 'kv', 'kvSessionStore', 'purge', 'queue', 'r2', 'redirect', 'request', 'secret', 'serverFn', 'service', 'session',
         'sessionTableSql', 'setCookie', 'setSignedCookie', 'signedCookie', 'strictCsp', 'variable', 'waitUntil',
       ],
       'litflare/durable-object': ['MessageHistory', 'SocketServer'],

@@ -16,7 +16,11 @@ const reviews: Review[] = [
   { author: 'Linus', text: 'Shadow Root Beer is an acquired taste.', helpful: 3 },
 ];
 
-/** The demo's home page: layout with slots, a counter started by the server, a nested list. */
+/**
+ * The demo's home page: layout with slots, a counter started by the server, a
+ * nested list. `vite build` prerenders it (`?start=` is then not seen: the
+ * static page starts at 3); `vite dev` and the tests render it in the Worker.
+ */
 export const homePage: PageHandler = (c) => {
   const start = Number.parseInt(c.req.query('start') ?? '', 10);
   const count = Number.isFinite(start) ? start : 3;

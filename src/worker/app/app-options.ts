@@ -8,6 +8,7 @@ import type { RpcOptions } from '../rpc/handler.js';
 import type { AllowedOrigins } from '../security/origin.js';
 import type { AfterHook, BeforeHook } from './before-after-hooks.js';
 import type { Layout } from './page-route.js';
+import type { NavigationOptions } from '../navigation/navigation-options.js';
 import type { ContentSecurityPolicy, SecureHeadersOptions } from '../security/security-headers.js';
 
 /**
@@ -101,4 +102,10 @@ export interface AppOptions {
    * script. @default defaultBots (crawlers and link-preview bots)
    */
   bots?: RegExp;
+  /**
+   * Instant navigations without a client router: prefetch same-origin links
+   * with Speculation Rules as the visitor is about to follow them, and
+   * animate page changes with cross-document View Transitions. Off unless set.
+   */
+  navigation?: NavigationOptions;
 }

@@ -19,6 +19,10 @@ import { bodyLimitOf, type BodyLimit } from '../rpc/read-args.js';
 import { formRecordOf } from '../forms/form-record.js';
 import { runFormPost } from '../forms/form-post.js';
 import { defaultBots, rendersInOrder, type Streaming } from '../page/in-order.js';
+import { checkCacheOptions, type CacheOptions } from '../cache/cache-options.js';
+import { servePage, type RenderPage } from '../cache/page-cache.js';
+import { prerenderedPage } from '../prerender/prerendered-page.js';
+import { isPrerendering, mountPrerender, PrerenderRoutes, type Prerender } from '../prerender/prerender-routes.js';
 import { formGuard } from '../security/form-guard.js';
 import { securityHeaders } from '../security/security-headers.js';
 import { sessionSettings } from '../session/options.js';
@@ -37,6 +41,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
   readonly #formLimit: BodyLimit;
+  readonly #prerender = new PrerenderRoutes();
   /** The app's error handler: litflare's, or the user's from `app.onError()` in front of it. */
   #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
   declare onError: (handler: AppErrorHandler) => this;
@@ -71,9 +76,10 @@ class App extends Hono<AppEnv> implements LitflareApp {
       return setErrorHandler(this.#errorHandler);
     };
     setErrorHandler(this.#errorHandler);
-    registerBeforeRoutes(this, `${RPC_PATH}probe`, () =>
-      mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc }),
-    );
+    registerBeforeRoutes(this, `${RPC_PATH}probe`, () => {
+      mountRpc(this, { dev: this.#dev, allowOrigins: options.allowOrigins, ...options.rpc });
+      mountPrerender(this, this.#prerender);
+    });
   }
 
   readonly scheduled = (controller: ScheduledController, env: Cloudflare.Env, ctx: ExecutionContext): Promise<void> =>
@@ -95,22 +101,41 @@ class App extends Hono<AppEnv> implements LitflareApp {
     return this;
   }
 
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options: { layout?: Layout | false; streaming?: Streaming } = {}): this {
+  page<Path extends string>(
+    path: Path,
+    handler: PageHandler<Path>,
+    options: { layout?: Layout | false; streaming?: Streaming; cache?: CacheOptions; prerender?: Prerender } = {},
+  ): this {
     const layout = options.layout ?? this.#options.layout;
+    const cache = options.cache;
+    const prerender = options.prerender;
+    if (prerender !== undefined) this.#prerender.add(path, prerender);
+    if (cache !== undefined) checkCacheOptions(cache, `app.page('${path}')`);
     /** The page; with a status, rendered again after a form posted without JavaScript failed (in order: no script runs there). */
-    const show = async (c: Context<AppEnv, Path>, status?: number): Promise<Response> => {
+    const render = (c: Context<AppEnv, Path>, inOrder: boolean, status?: number): RenderPage => async (mode) => {
       const output = await handler(c);
-      if (output instanceof Response) return output;
+      if (output instanceof Response) return { response: output, complete: () => true };
+      let complete = true;
       const page = await this.#withLayout(toPage(output), c, layout);
-      const inOrder = status !== undefined || rendersInOrder(c, options.streaming, this.#options.bots ?? defaultBots);
-      return this.#render(status === undefined ? page : { ...page, status }, inOrder);
+      const response = await this.#render(status === undefined ? page : { ...page, status }, {
+        inOrder,
+        whole: mode === 'whole',
+        onIncomplete: () => (complete = false),
+      });
+      return { response, complete: () => complete };
     };
-    this.get(path, (c) => show(c));
+    this.get(path, async (c) => {
+      if (prerender !== undefined && isPrerendering(c)) return prerenderedPage(c, render(c, false));
+      // Clients that run no script get the page in order, rendered for them (never the cached copy, which swaps data in with a script).
+      if (rendersInOrder(c, options.streaming, this.#options.bots ?? defaultBots)) return (await render(c, true)('stream')).response;
+      if (cache !== undefined) return servePage(c, cache, render(c, false), this.#dev);
+      return (await render(c, false)('stream')).response;
+    });
     // Forms posted without JavaScript to the page (`?lf-action=<id>`); any other post goes on (to a 404).
     this.post(path, async (c, next) => {
       const outcome = await runFormPost(c, this.#formLimit);
       if (outcome === undefined) return next();
-      return outcome.kind === 'answer' ? outcome.response : show(c, outcome.status);
+      return outcome.kind === 'answer' ? outcome.response : (await render(c, true, outcome.status)('stream')).response;
     });
     return this;
   }
@@ -126,25 +151,28 @@ class App extends Hono<AppEnv> implements LitflareApp {
 
   render(page: Page): Promise<Response> {
     const c = tryCurrentContext();
-    return this.#render(page, c !== undefined && rendersInOrder(c, undefined, this.#options.bots ?? defaultBots));
+    return this.#render(page, { inOrder: c !== undefined && rendersInOrder(c, undefined, this.#options.bots ?? defaultBots) });
   }
 
-  async #render(page: Page, inOrder: boolean): Promise<Response> {
+  /** Renders a page; `whole`: read in full by the caller (the edge cache), within the request, so it never continues after the headers. */
+  async #render(page: Page, how: { inOrder?: boolean; whole?: boolean; onIncomplete?: () => void }): Promise<Response> {
     const c = tryCurrentContext();
     const scope = c === undefined ? undefined : scopeOf(c);
     try {
       return await renderPage(page, await this.#shell(), {
-        inOrder,
+        inOrder: how.inOrder === true,
         form: c === undefined ? undefined : formRecordOf(c),
         dev: this.#dev,
         dataTimeout: this.#options.dataTimeout,
         compressStreamedPages: this.#options.compressStreamedPages,
         islands: this.#options.islands,
+        navigation: this.#options.navigation,
         nonce: c?.get('secureHeadersNonce'),
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
-        onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
+        onContinue: scope === undefined || how.whole === true ? undefined : () => scope.continueAfterHeaders(),
         onFail: () => scope?.fail(),
+        onIncomplete: how.onIncomplete,
       });
     } catch (error) {
       // Before the first byte: the request's error, for the app's error handler (litflare's, or the user's app.onError).

@@ -7,6 +7,8 @@ import type { QueueHandler } from '../events/queue.js';
 import type { Page } from '../page/render-page.js';
 import type { WebSocketRouteOptions } from '../websocket/route.js';
 import type { Streaming } from '../page/in-order.js';
+import type { CacheOptions } from '../cache/cache-options.js';
+import type { Prerender } from '../prerender/prerender-routes.js';
 import type { Layout, PageHandler } from './page-route.js';
 
 /**
@@ -50,12 +52,18 @@ export interface LitflareApp extends Hono<AppEnv> {
    * }));
    * app.page('/print', printView, { layout: false }); // without the app's layout
    * app.page('/board', boardPage, { streaming: 'in-order' }); // complete HTML for every client
+   * app.page('/about', about, { cache: { maxAge: 60, staleWhileRevalidate: 600 } }); // paid for once a minute
+   * app.page('/posts/:id', post, { prerender: ['/posts/1', '/posts/2'] });             // static files from vite build
    * ```
    *
    * The page also takes the forms that post to it without JavaScript
    * (`POST <path>?lf-action=<id>`, see `serverFn({ form: true })`).
    */
-  page<Path extends string>(path: Path, handler: PageHandler<Path>, options?: { layout?: Layout | false; streaming?: Streaming }): this;
+  page<Path extends string>(
+    path: Path,
+    handler: PageHandler<Path>,
+    options?: { layout?: Layout | false; streaming?: Streaming; cache?: CacheOptions; prerender?: Prerender },
+  ): this;
 
   /**
    * Renders a page into the shell as a streamed response, outside a page

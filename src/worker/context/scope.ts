@@ -45,7 +45,8 @@ export class Scope {
   readonly #beforeDone: Task[] = [];
   #bodyStillRendering = false;
   #failed = false;
-  #personal = false;
+  /** The first accessor that read the visitor (`session()`, `cookie()`, …), if any did. */
+  #visitorRead: string | undefined;
   /** The response's `Cache-Control` when it went out letting shared caches keep it. */
   #sharedCaching: string | undefined;
   /** `waitUntil()` promises not settled yet. */
@@ -77,7 +78,7 @@ export class Scope {
    * set its own public `Cache-Control`) cannot be, so the read throws.
    */
   readsVisitor(accessor: string): void {
-    this.#personal = true;
+    this.#visitorRead ??= accessor;
     if (this.#sharedCaching === undefined) return;
     throw new Error(
       `litflare: ${accessor} came after the response headers went out with Cache-Control "${this.#sharedCaching}", ` +
@@ -88,7 +89,12 @@ export class Scope {
 
   /** Whether the response depends on who asks: it read the session or cookies, or sets a cookie. */
   get personal(): boolean {
-    return this.#personal || this.cookies.length > 0;
+    return this.#visitorRead !== undefined || this.cookies.length > 0;
+  }
+
+  /** What made the response depend on its visitor (`session()`, `cookie()`, `setCookie()`), or `undefined`. */
+  get personalBecause(): string | undefined {
+    return this.#visitorRead ?? (this.cookies.length > 0 ? 'setCookie()' : undefined);
   }
 
   /** Records that the response went out with a `Cache-Control` that lets shared caches keep it. */

@@ -13,6 +13,7 @@ import { elementMarks } from './element-marks.js';
 import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
 import { errorStatus } from '../errors/error-status.js';
+import { navigationHead, type NavigationOptions } from '../navigation/navigation-options.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,
@@ -54,12 +55,16 @@ export interface RenderPageOptions extends ChunkOptions {
   islands?: Islands;
   /** This response's CSP nonce: put on the shell's scripts and litflare's inline scripts. */
   nonce?: string;
+  /** Speculation Rules and View Transitions in the page's `<head>`. */
+  navigation?: NavigationOptions;
   /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
   /** Render server data in place, waiting for it, with no swap script (clients that run no script). */
   inOrder?: boolean;
   /** A form posted without JavaScript that failed: carried to the browser for `formState()`. */
   form?: FormRecord;
+  /** Called when rendering stops after the first byte for any reason (an error, a redirect): the page is incomplete. */
+  onIncomplete?: () => void;
   /**
    * The error this page reports (an error page), handed to the browser's
    * error overlay when `dev` is on. Production pages never carry it.
@@ -92,6 +97,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     shell.start,
     titleTag(page.title ?? shell.title),
     renderHead(page.head),
+    navigationHead(options.navigation, options.nonce),
     shell.middle,
     content,
     lazy(() => data.script()),
@@ -103,6 +109,7 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
     ...options,
     within: (fill) => withinRender(boundaries, fill),
     onLateError: (error) => {
+      options.onIncomplete?.();
       // A redirect or a deliberate 4xx is the page's answer, not a failure.
       if (errorStatus(error) >= 500) {
         console.error('litflare: rendering failed after the response had started', error);

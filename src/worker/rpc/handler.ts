@@ -10,6 +10,8 @@ import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
 import { argSizeFor, bodyLimitOf, readArgs, type ArgSizeLimit, type BodyLimit } from './read-args.js';
 import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
+import { cacheableAnswer } from './cacheable-answer.js';
+import { sharedCacheControl } from '../cache/cache-options.js';
 import { SERVER_FN_OPTIONS, type ServerFnOptions } from './server-fn.js';
 
 /**
@@ -96,13 +98,15 @@ async function call(
     return failed(c, toWireError(error, options.dev, entry.name));
   }
   const scope = scopeOf(c);
-  return respond(result, {
-    cacheControl: entry.method === 'GET' ? fnOptions?.cacheControl ?? 'no-store' : 'no-store',
+  const cache = entry.method === 'GET' ? fnOptions?.cache : undefined;
+  const response = respond(result, {
+    cacheControl: cache !== undefined ? sharedCacheControl(cache) : entry.method === 'GET' ? (fnOptions?.cacheControl ?? 'no-store') : 'no-store',
     dev: options.dev,
     name: entry.name,
     onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
     onFail: () => scope?.fail(),
   });
+  return cache === undefined ? response : cacheableAnswer(c, response, cache, options.dev, entry.name);
 }
 
 /** The error answer; a server error (5xx) also drops the call's session changes. */

@@ -1,6 +1,7 @@
 import { FORM_ACTION_PARAM, type FormAction } from '../../shared/forms/form-state.js';
 import { serverFnMeta } from '../../shared/rpc/protocol.js';
 import { ServerError } from '../../shared/server-error.js';
+import { checkCacheOptions, type CacheOptions } from '../cache/cache-options.js';
 import { plainIssue } from '../../shared/validation/issues.js';
 import type { StandardSchemaV1 } from '../../shared/validation/standard-schema.js';
 
@@ -30,6 +31,14 @@ export interface ServerFnOptions<Schema extends StandardSchemaV1 | undefined = u
    * goes through RPC. See the README's "Forms that work without JavaScript".
    */
   form?: boolean;
+  /**
+   * How answers of a `GET` function may be cached: `public` `Cache-Control` and
+   * `CDN-Cache-Control`, `Cache-Tag`, and an `ETag` (a matching `If-None-Match`
+   * gets a 304). Takes the place of `cacheControl`. An answer that reads the
+   * session or a cookie, or sets a cookie, is never cached (an error in
+   * development, `private, no-store` in production).
+   */
+  cache?: CacheOptions;
 }
 
 /** Run-time options a server function carries, read by the RPC dispatcher. */
@@ -39,7 +48,7 @@ type Fn = (...args: never[]) => unknown;
 
 /**
  * Wraps a server function to give it options: `method: 'GET'` (cacheable),
- * `input` validation with any Standard Schema, `cacheControl`, `form: true`
+ * `input` validation with any Standard Schema, `cacheControl` or `cache`, `form: true`
  * (also a form action, see {@link FormAction}). A plain
  * `export async function` in a `*.server.ts` module needs no wrapper.
  *
@@ -56,6 +65,7 @@ type Fn = (...args: never[]) => unknown;
  *
  * // A form action too: <form method="post" action=${rename.action}> works without JavaScript.
  * export const rename = serverFn({ form: true, input: v.object({ name: v.string() }) }, async ({ name }) => save(name));
+ * export const getPost = serverFn({ method: 'GET', cache: { maxAge: 60, tags: ['posts'] } }, async (id: number) => …);
  * ```
  */
 export function serverFn<Schema extends StandardSchemaV1, Result>(
@@ -70,7 +80,10 @@ export function serverFn<Handler extends Fn>(options: ServerFnOptions & { input?
 export function serverFn(options: ServerFnOptions<StandardSchemaV1 | undefined>, handler: Fn): Fn {
   const schema = options.input;
   const wrapped = schema === undefined ? (...args: never[]) => handler(...args) : validating(schema, handler);
-  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, { value: { method: options.method ?? 'POST', cacheControl: options.cacheControl, form: options.form === true } });
+  if (options.cache !== undefined) checkCacheOptions(options.cache, 'serverFn()');
+  Object.defineProperty(wrapped, SERVER_FN_OPTIONS, {
+    value: { method: options.method ?? 'POST', cacheControl: options.cacheControl, cache: options.cache, form: options.form === true },
+  });
   if (options.form === true) {
     // The id is given to the function after its module ran (by the Vite plugin's annotation).
     Object.defineProperty(wrapped, 'action', { get: () => formActionUrl(wrapped) });

@@ -52,6 +52,7 @@ export const strictCsp: ContentSecurityPolicy = Object.freeze({
  * page, a 426, a 404) gets the headers like any response. A response whose
  * headers cannot change (one a route passed on from `fetch()`
  * or a service binding) is copied, so that it gets them too instead of failing.
+ * A 304 gets no CSP: the browser keeps the page and the policy it came with.
  *
  * @example
  * ```ts
@@ -87,6 +88,9 @@ export function securityHeaders(
     } catch (error) {
       if (error !== SWITCHED) throw error;
     }
+    // A 304 has no document: a browser would pair a new nonce with the page it
+    // kept (RFC 9111 updates stored headers from a 304) and refuse its scripts.
+    if (c.res.status === 304) c.res.headers.delete('content-security-policy');
   };
 }
 

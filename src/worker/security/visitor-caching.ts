@@ -59,4 +59,7 @@ function setCacheControl(c: Context<AppEnv>, value: string): void {
     c.res = new Response(c.res.body, c.res);
     c.res.headers.set('cache-control', value);
   }
+  // A CDN reads these before Cache-Control: a personal answer must not keep them.
+  c.res.headers.delete('cdn-cache-control');
+  c.res.headers.delete('cloudflare-cdn-cache-control');
 }
