@@ -16,7 +16,7 @@ import { renderPage, type Page } from '../page/render-page.js';
 import { parseShell, type Shell } from '../page/shell.js';
 import { mountRpc } from '../rpc/handler.js';
 import { formGuard } from '../security/form-guard.js';
-import { securityHeaders } from '../security/security-headers.js';
+import { securityHeaders, type PrebuiltHeaders } from '../security/security-headers.js';
 import { sessionSettings } from '../session/options.js';
 import { websocketRoute, type WebSocketRouteOptions } from '../websocket/route.js';
 import type { AppOptions } from './app-options.js';
@@ -32,6 +32,8 @@ class App extends Hono<AppEnv> implements LitflareApp {
   readonly #settings: ScopeSettings;
   readonly #crons = new CronHandlers();
   readonly #consumers = new QueueConsumers();
+  /** The secure headers pages are built with (undefined: none, or set by Hono on each response). */
+  readonly #documentHeaders: PrebuiltHeaders | undefined;
   /** The app's error handler: litflare's, or the user's from `app.onError()` in front of it. */
   #errorHandler: ErrorHandler<AppEnv> = (error, c) => this.#errorResponse(error, c);
   declare onError: (handler: AppErrorHandler) => this;
@@ -48,6 +50,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
     const scope = requestScope(this.#settings);
     this.use((c, next) => runInContext(c, () => scope(c, next)));
     const headers = securityHeaders(options.secureHeaders, options.csp, this.#dev);
+    this.#documentHeaders = headers?.documents;
     if (headers !== undefined) this.use(headers.middleware);
     this.use(formGuard(options.allowOrigins));
     const before = [options.before ?? []].flat();
@@ -118,6 +121,7 @@ class App extends Hono<AppEnv> implements LitflareApp {
         compressStreamedPages: this.#options.compressStreamedPages,
         islands: this.#options.islands,
         nonce: c?.get('secureHeadersNonce'),
+        secureHeaders: this.#documentHeaders,
         ...this.#options.chunks,
         // A page that streams on renders request code after the headers went out.
         // (The request's scope is made then: most pages never need one.)

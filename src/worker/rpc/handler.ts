@@ -7,7 +7,7 @@ import { redirectOf } from '../errors/redirect.js';
 import { toWireError } from '../errors/wire-error.js';
 import { rpcError, rpcRedirect } from './error-answers.js';
 import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
-import type { AnswerHeaders } from '../security/security-headers.js';
+import type { PrebuiltHeaders } from '../security/security-headers.js';
 import { argSizeFor, bodyLimitOf, readArgs, type ArgSizeLimit, type BodyLimit } from './read-args.js';
 import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
@@ -47,7 +47,7 @@ interface MountOptions extends RpcOptions {
   dev: boolean;
   allowOrigins?: AllowedOrigins;
   /** The app's secure headers for answers, built once (none when the app turned them off). */
-  answerHeaders?: AnswerHeaders | undefined;
+  answerHeaders?: PrebuiltHeaders | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
 import { redirectOf } from '../errors/redirect.js';
 import { toWireError } from '../errors/wire-error.js';
-import type { AnswerHeaders } from '../security/security-headers.js';
+import type { PrebuiltHeaders } from '../security/security-headers.js';
 import { pullStream, type PullStreamOptions } from '../streaming/pull-stream.js';
 
 /** How a call's answer is encoded. */
@@ -20,7 +20,7 @@ export interface RespondOptions {
   /** Called when a streamed result fails with a server error (5xx), before the stream ends. */
   onFail?: () => void;
   /** The app's secure headers for answers, built once: an answer is made with them. */
-  headers?: AnswerHeaders | undefined;
+  headers?: PrebuiltHeaders | undefined;
 }
 
 

@@ -41,10 +41,13 @@ export const strictCsp: ContentSecurityPolicy = Object.freeze({
   baseUri: ["'none'"],
 });
 
-/** What {@link securityHeaders} makes: the middleware, and the headers of server function answers, built once. */
+/** What {@link securityHeaders} makes: the middleware, and the headers of pages and server function answers, built once. */
 export interface SecurityHeaders {
   readonly middleware: MiddlewareHandler<AppEnv>;
-  readonly answers: AnswerHeaders;
+  /** Server function answers' headers (no CSP). */
+  readonly answers: PrebuiltHeaders;
+  /** Pages' headers, with this response's nonce in the CSP; undefined when the CSP computes values of its own (then Hono sets them on each response). */
+  readonly documents: PrebuiltHeaders | undefined;
 }
 
 /**
@@ -52,15 +55,16 @@ export interface SecurityHeaders {
  * nonce made for each response, a header a route set itself is kept
  * (`overwrite: false`), `X-Powered-By` is left to the app, and no HSTS in
  * development (it would pin `localhost` to HTTPS). Server function answers
- * (data, never a document) get every header but the CSP: the same for every
- * answer, so they are worked out once (by Hono's middleware) and the RPC
- * handler builds its answers with them ({@link AnswerHeaders}); only another
- * answer on that path (a before hook's, say) gets them set one by one. A
- * WebSocket route's 101 passes untouched: it carries no document, and its
- * headers cannot change; anything else answered to a request that asked for
- * an upgrade (a page, a 426, a 404) gets the headers like any response. A
- * response whose headers cannot change (one a route passed on from `fetch()`
- * or a service binding) is copied, so that it gets them too instead of failing.
+ * (data, never a document) get every header but the CSP. The headers are the
+ * same for every response but for the nonce, so they are worked out once (by
+ * Hono's middleware, on an empty response) and pages and server function
+ * answers are built with them ({@link PrebuiltHeaders}); any other response
+ * gets them set one by one after its route. A WebSocket route's 101 passes
+ * untouched: it carries no document, and its headers cannot change; anything
+ * else answered to a request that asked for an upgrade (a page, a 426, a 404)
+ * gets the headers like any response. A response whose headers cannot change
+ * (one a route passed on from `fetch()` or a service binding) is copied, so
+ * that it gets them too instead of failing.
  *
  * @example
  * ```ts
@@ -81,20 +85,32 @@ export function securityHeaders(
     ...(dev ? { strictTransportSecurity: false } : {}),
     ...options,
   };
-  const documents = secureHeaders(policy === undefined ? base : { ...base, contentSecurityPolicy: policy });
+  const full: SecureHeadersOptions = policy === undefined ? base : { ...base, contentSecurityPolicy: policy };
+  const overwrite = base.overwrite !== false;
+  const removePoweredBy = base.removePoweredBy !== false;
   // Server function answers are data, never documents: a CSP would govern
   // nothing there, so they skip it and the nonce it costs to make.
-  const answers = new AnswerHeaders(secureHeaders(base), base.overwrite !== false, base.removePoweredBy !== false);
+  const answers = new PrebuiltHeaders(secureHeaders(base), overwrite, removePoweredBy);
+  const values = cspValues(full);
+  const usesNonce = values.includes(NONCE);
+  // A CSP value computed per request (other than the nonce) cannot be built ahead: Hono sets those.
+  const perRequest = values.some((value) => typeof value === 'function' && value !== NONCE);
+  const documents = perRequest ? undefined : new PrebuiltHeaders(secureHeaders(full), overwrite, removePoweredBy);
+  const honoDocuments = secureHeaders(full);
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.req.path.startsWith(RPC_PATH)) {
+    const rpc = c.req.path.startsWith(RPC_PATH);
+    const prebuilt = rpc ? answers : documents;
+    if (prebuilt !== undefined) {
+      // The nonce of this response, made as Hono's CSP would make it (the page's scripts carry it).
+      if (usesNonce && !rpc) NONCE(c, 'script-src');
       await next();
-      if (answers.carries(c.res) || c.res.status === 101) return;
+      if (prebuilt.carries(c.res) || c.res.status === 101) return;
       if (!headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
-      await answers.set(c.res.headers);
+      await prebuilt.set(c.res.headers, c.get('secureHeadersNonce'));
       return;
     }
     try {
-      await documents(c, async () => {
+      await honoDocuments(c, async () => {
         await next();
         // Hono's middleware sets its headers when this returns: leave before.
         if (c.res.status === 101) throw SWITCHED;
@@ -104,78 +120,103 @@ export function securityHeaders(
       if (error !== SWITCHED) throw error;
     }
   };
-  return { middleware, answers };
+  return { middleware, answers, documents };
+}
+
+/** Every value of the CSP directives (and of the report-only CSP). */
+function cspValues(options: SecureHeadersOptions): unknown[] {
+  return [options.contentSecurityPolicy, options.contentSecurityPolicyReportOnly].flatMap((policy) =>
+    policy === undefined ? [] : Object.values(policy).flatMap((value: unknown) => (Array.isArray(value) ? value : [value])),
+  );
 }
 
 type HeaderList = readonly (readonly [string, string])[];
 
+/** Stands for the nonce while the headers are worked out; each response gets its own in its place. */
+const NONCE_PLACEHOLDER = 'litflare0nonce0placeholder';
+
 /**
- * The headers of server function answers: the secure headers (without a
- * CSP), which Hono's `secureHeaders()` works out from the options, read once
- * from what it sets on an empty response; and, per `Cache-Control`, a whole
- * `Headers` an answer is built with, so no answer pays for setting them one
- * by one.
+ * The secure headers a `secureHeaders()` middleware sets, worked out once
+ * from what it sets on an empty response (with {@link NONCE_PLACEHOLDER} as
+ * the nonce): responses are built with a copy of them, and marked, so that
+ * the middleware passes them as they are, with no header set one by one.
  *
  * @example
  * ```ts
  * const response = answers.respond(body, 'application/x-litflare+devalue', 'no-store');
+ * const pageHeaders = documents.headers(nonce); // a new Headers, or undefined in an isolate's first moments
  * ```
  */
-export class AnswerHeaders {
+export class PrebuiltHeaders {
   readonly #list: Promise<HeaderList>;
-  #ready: HeaderList | undefined;
+  /** The headers without a nonce, and those with one (its place marked), once known. */
+  #ready: { readonly fixed: Headers; readonly withNonce: HeaderList } | undefined;
   readonly #built = new Map<string, Headers>();
-  /** Answers built with the headers, which the middleware passes as they are. */
+  /** Responses built with the headers, which the middleware passes as they are. */
   readonly #carrying = new WeakSet<Response>();
-  readonly #overwrite: boolean;
+  /** Whether the headers replace one a route set itself (`overwrite: true`). */
+  readonly overwrite: boolean;
   readonly #removePoweredBy: boolean;
 
   constructor(middleware: MiddlewareHandler, overwrite: boolean, removePoweredBy: boolean) {
-    this.#overwrite = overwrite;
+    this.overwrite = overwrite;
     this.#removePoweredBy = removePoweredBy;
     this.#list = headersSetBy(middleware);
-    void this.#list.then((list) => (this.#ready = list));
+    void this.#list.then((list) => {
+      const fixed = new Headers(list.filter(([, value]) => !value.includes(NONCE_PLACEHOLDER)) as [string, string][]);
+      this.#ready = { fixed, withNonce: list.filter(([, value]) => value.includes(NONCE_PLACEHOLDER)) };
+    });
   }
 
-  /**
-   * A response with the secure headers, `content-type` and `cache-control`
-   * (or, before the headers are known, the first moments of an isolate, a
-   * response the middleware completes).
-   */
+  /** A new `Headers` with them all (the nonce in its place), or undefined before they are known (an isolate's first moments). */
+  headers(nonce: string | undefined): Headers | undefined {
+    const ready = this.#ready;
+    if (ready === undefined) return undefined;
+    const headers = new Headers(ready.fixed);
+    for (const [name, value] of ready.withNonce) headers.set(name, value.replaceAll(NONCE_PLACEHOLDER, nonce ?? ''));
+    return headers;
+  }
+
+  /** Marks a response built with {@link headers}: the middleware passes it as it is. */
+  mark(response: Response): Response {
+    this.#carrying.add(response);
+    return response;
+  }
+
+  /** A response with the headers (none with a nonce), `content-type` and `cache-control`; or, before they are known, one the middleware completes. */
   respond(body: BodyInit | null, contentType: string, cacheControl: string): Response {
-    const list = this.#ready;
-    if (list === undefined) return new Response(body, { headers: { 'content-type': contentType, 'cache-control': cacheControl } });
+    const ready = this.#ready;
+    if (ready === undefined) return new Response(body, { headers: { 'content-type': contentType, 'cache-control': cacheControl } });
     const key = `${contentType}\n${cacheControl}`;
     let headers = this.#built.get(key);
     if (headers === undefined) {
-      headers = new Headers(list as [string, string][]);
+      headers = new Headers(ready.fixed);
       headers.set('content-type', contentType);
       headers.set('cache-control', cacheControl);
       // Bounded: one per Cache-Control a server function declares.
       if (this.#built.size < 64) this.#built.set(key, headers);
     }
-    const response = new Response(body, { headers });
-    this.#carrying.add(response);
-    return response;
+    return this.mark(new Response(body, { headers }));
   }
 
-  /** Whether `response` was built by {@link respond} with the headers. */
+  /** Whether `response` was built with the headers. */
   carries(response: Response): boolean {
     return this.#carrying.has(response);
   }
 
-  /** Sets the headers on another answer, as Hono's middleware would. */
-  async set(headers: Headers): Promise<void> {
-    for (const [name, value] of this.#ready ?? (await this.#list)) {
-      if (this.#overwrite || !headers.has(name)) headers.set(name, value);
+  /** Sets the headers on another response, as Hono's middleware would. */
+  async set(headers: Headers, nonce: string | undefined): Promise<void> {
+    for (const [name, value] of await this.#list) {
+      if (!this.overwrite && headers.has(name)) continue;
+      headers.set(name, value.replaceAll(NONCE_PLACEHOLDER, nonce ?? ''));
     }
     if (this.#removePoweredBy) headers.delete('x-powered-by');
   }
 }
 
-/** What a `secureHeaders()` middleware sets on an empty response (without a nonce: no CSP). */
+/** What a `secureHeaders()` middleware sets on an empty response, with a stand-in nonce. */
 async function headersSetBy(middleware: MiddlewareHandler): Promise<HeaderList> {
-  const context = { res: new Response(null), get: () => undefined, set: () => {} };
+  const context = { res: new Response(null), get: () => NONCE_PLACEHOLDER, set: () => {} };
   await middleware(context as unknown as Parameters<MiddlewareHandler>[0], async () => {});
   return Object.freeze([...context.res.headers].map(([name, value]) => Object.freeze([name, value] as const)));
 }
