@@ -132,6 +132,10 @@ function cspValues(options: SecureHeadersOptions): unknown[] {
 
 type HeaderList = readonly (readonly [string, string])[];
 
+/** Marks a response built with a {@link PrebuiltHeaders}' headers (which ones). */
+const CARRIES = Symbol('litflare.secure-headers');
+type Marked = Response & { [CARRIES]?: PrebuiltHeaders };
+
 /** Stands for the nonce while the headers are worked out; each response gets its own in its place. */
 const NONCE_PLACEHOLDER = 'litflare0nonce0placeholder';
 
@@ -152,8 +156,6 @@ export class PrebuiltHeaders {
   /** The headers without a nonce, and those with one (its place marked), once known. */
   #ready: { readonly fixed: Headers; readonly withNonce: HeaderList } | undefined;
   readonly #built = new Map<string, Headers>();
-  /** Responses built with the headers, which the middleware passes as they are. */
-  readonly #carrying = new WeakSet<Response>();
   /** Whether the headers replace one a route set itself (`overwrite: true`). */
   readonly overwrite: boolean;
   readonly #removePoweredBy: boolean;
@@ -179,7 +181,8 @@ export class PrebuiltHeaders {
 
   /** Marks a response built with {@link headers}: the middleware passes it as it is. */
   mark(response: Response): Response {
-    this.#carrying.add(response);
+    // A property, not a WeakSet: a WeakSet's entries are extra work for every garbage collection.
+    (response as Marked)[CARRIES] = this;
     return response;
   }
 
@@ -201,7 +204,7 @@ export class PrebuiltHeaders {
 
   /** Whether `response` was built with the headers. */
   carries(response: Response): boolean {
-    return this.#carrying.has(response);
+    return (response as Marked)[CARRIES] === this;
   }
 
   /** Sets the headers on another response, as Hono's middleware would. */
