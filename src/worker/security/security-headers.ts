@@ -141,7 +141,7 @@ const NONCE_PLACEHOLDER = 'litflare0nonce0placeholder';
 
 /**
  * The secure headers a `secureHeaders()` middleware sets, worked out once
- * from what it sets on an empty response (with {@link NONCE_PLACEHOLDER} as
+ * (at the first response) from what it sets on an empty response (with {@link NONCE_PLACEHOLDER} as
  * the nonce): responses are built with a copy of them, and marked, so that
  * the middleware passes them as they are, with no header set one by one.
  *
@@ -152,7 +152,9 @@ const NONCE_PLACEHOLDER = 'litflare0nonce0placeholder';
  * ```
  */
 export class PrebuiltHeaders {
-  readonly #list: Promise<HeaderList>;
+  readonly #middleware: MiddlewareHandler;
+  /** Worked out on first use (nothing runs at start-up). */
+  #list: Promise<HeaderList> | undefined;
   /** The headers without a nonce, and those with one (its place marked), once known. */
   #ready: { readonly fixed: Headers; readonly withNonce: HeaderList } | undefined;
   readonly #built = new Map<string, Headers>();
@@ -163,17 +165,27 @@ export class PrebuiltHeaders {
   constructor(middleware: MiddlewareHandler, overwrite: boolean, removePoweredBy: boolean) {
     this.overwrite = overwrite;
     this.#removePoweredBy = removePoweredBy;
-    this.#list = headersSetBy(middleware);
-    void this.#list.then((list) => {
-      const fixed = new Headers(list.filter(([, value]) => !value.includes(NONCE_PLACEHOLDER)) as [string, string][]);
-      this.#ready = { fixed, withNonce: list.filter(([, value]) => value.includes(NONCE_PLACEHOLDER)) };
-    });
+    this.#middleware = middleware;
   }
 
-  /** A new `Headers` with them all (the nonce in its place), or undefined before they are known (an isolate's first moments). */
+  #known(): Promise<HeaderList> {
+    if (this.#list === undefined) {
+      this.#list = headersSetBy(this.#middleware);
+      void this.#list.then((list) => {
+        const fixed = new Headers(list.filter(([, value]) => !value.includes(NONCE_PLACEHOLDER)) as [string, string][]);
+        this.#ready = { fixed, withNonce: list.filter(([, value]) => value.includes(NONCE_PLACEHOLDER)) };
+      });
+    }
+    return this.#list;
+  }
+
+  /** A new `Headers` with them all (the nonce in its place), or undefined before they are known (the first response of an isolate). */
   headers(nonce: string | undefined): Headers | undefined {
     const ready = this.#ready;
-    if (ready === undefined) return undefined;
+    if (ready === undefined) {
+      void this.#known();
+      return undefined;
+    }
     const headers = new Headers(ready.fixed);
     for (const [name, value] of ready.withNonce) headers.set(name, value.replaceAll(NONCE_PLACEHOLDER, nonce ?? ''));
     return headers;
@@ -189,7 +201,10 @@ export class PrebuiltHeaders {
   /** A response with the headers (none with a nonce), `content-type` and `cache-control`; or, before they are known, one the middleware completes. */
   respond(body: BodyInit | null, contentType: string, cacheControl: string): Response {
     const ready = this.#ready;
-    if (ready === undefined) return new Response(body, { headers: { 'content-type': contentType, 'cache-control': cacheControl } });
+    if (ready === undefined) {
+      void this.#known();
+      return new Response(body, { headers: { 'content-type': contentType, 'cache-control': cacheControl } });
+    }
     const key = `${contentType}\n${cacheControl}`;
     let headers = this.#built.get(key);
     if (headers === undefined) {
@@ -209,7 +224,7 @@ export class PrebuiltHeaders {
 
   /** Sets the headers on another response, as Hono's middleware would. */
   async set(headers: Headers, nonce: string | undefined): Promise<void> {
-    for (const [name, value] of await this.#list) {
+    for (const [name, value] of await this.#known()) {
       if (!this.overwrite && headers.has(name)) continue;
       headers.set(name, value.replaceAll(NONCE_PLACEHOLDER, nonce ?? ''));
     }
