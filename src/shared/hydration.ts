@@ -1,23 +1,44 @@
+import { parse } from 'devalue';
 import type { FormRecord } from './forms/form-state.js';
 import type { Settled } from './server-data/settled.js';
 
-/** `type` of the `<script>` elements that carry hydration data (devalue). Browsers never execute it. */
+/**
+ * `type` of the `<script>` elements that carry hydration data: JSON when the
+ * data is plain (an object), devalue otherwise (an array). Browsers never execute it.
+ */
 export const DATA_SCRIPT_TYPE = 'application/litflare+devalue';
 
-/** Attribute on a page-level element whose properties travel in the hydration data. */
+/**
+ * Attribute (without a value) on each page-level element whose properties
+ * travel in the hydration data: the n-th element marked in the document gets
+ * the n-th entry of the data's `props`.
+ */
 export const PROPS_ATTRIBUTE = 'data-lf-props';
 
 /**
  * One hydration data script's content: properties that a page template set
- * on page-level elements (keyed by the element's `data-lf-props` id), and the
- * results of server-data calls made while rendering (keyed by server function
- * id and arguments), and the state of a form posted without JavaScript.
+ * on page-level elements (in the document order of the elements marked with
+ * `data-lf-props`, continuing from the previous script's), the results of
+ * server-data calls made while rendering (keyed by server function id and
+ * arguments), and the state of a form posted without JavaScript.
  */
 export interface HydrationPayload {
-  props?: Record<number, Record<string, unknown>>;
+  props?: Record<string, unknown>[];
   data?: Record<string, Settled>;
   /** A form posted without JavaScript that failed: what `formState()` reads (see the page's re-render). */
   form?: FormRecord;
+}
+
+/**
+ * Decodes one hydration data script's text: JSON (an object) or devalue (an array).
+ *
+ * @example
+ * ```ts
+ * const payload = decodeHydrationPayload(script.textContent ?? '');
+ * ```
+ */
+export function decodeHydrationPayload(text: string): HydrationPayload {
+  return (text[0] === '{' ? JSON.parse(text) : parse(text)) as HydrationPayload;
 }
 
 /**
@@ -31,5 +52,9 @@ export interface HydrationPayload {
  * ```
  */
 export function escapeScriptJson(json: string): string {
+  // Most data has none of them: a test is much cheaper than a replace.
+  if (!unsafe.test(json)) return json;
   return json.replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const unsafe = /[<\u2028\u2029]/;

@@ -1,6 +1,5 @@
-import { parse as parseDevalue } from 'devalue';
 import { parse as parseHtml, type DefaultTreeAdapterTypes as Tree } from 'parse5';
-import { DATA_SCRIPT_TYPE, PROPS_ATTRIBUTE, type HydrationPayload } from '../shared/hydration.js';
+import { DATA_SCRIPT_TYPE, decodeHydrationPayload, PROPS_ATTRIBUTE } from '../shared/hydration.js';
 import { serverDataKey } from '../shared/server-data/key.js';
 import type { Settled } from '../shared/server-data/settled.js';
 import { ServerError } from '../shared/server-error.js';
@@ -61,20 +60,20 @@ export interface HydrationData {
  * ```
  */
 export function readHydrationData(html: string): HydrationData {
-  const props = new Map<number, Record<string, unknown>>();
+  const props: Record<string, unknown>[] = [];
   const data = new Map<string, Settled>();
-  const tags = new Map<number, string>();
-  walk(parseHtml(html), (element) => {
-    const id = attribute(element, PROPS_ATTRIBUTE);
-    if (id !== undefined) tags.set(Number(id), element.tagName);
+  const tags: string[] = [];
+  walk(parseHtml(html), (element, inShadow) => {
+    // As the browser finds them: marked elements of the document, not of shadow roots.
+    if (!inShadow && attribute(element, PROPS_ATTRIBUTE) !== undefined) tags.push(element.tagName);
     if (element.tagName === 'script' && attribute(element, 'type') === DATA_SCRIPT_TYPE) {
       const text = element.childNodes.map((node) => ('value' in node && node.nodeName === '#text' ? node.value : '')).join('');
-      const payload = parseDevalue(text) as HydrationPayload;
-      for (const [key, value] of Object.entries(payload.props ?? {})) props.set(Number(key), value);
+      const payload = decodeHydrationPayload(text);
+      props.push(...(payload.props ?? []));
       for (const [key, settled] of Object.entries(payload.data ?? {})) data.set(key, settled);
     }
-  });
-  const elements = [...props.entries()].sort(([a], [b]) => a - b).map(([id, value]) => ({ tag: tags.get(id) ?? '', props: value }));
+  }, false);
+  const elements = props.map((value, i) => ({ tag: tags[i] ?? '', props: value }));
   return {
     elements,
     serverData<Fn extends ServerFunction>(fn: Fn, ...args: Parameters<Fn>) {
@@ -91,10 +90,11 @@ function attribute(element: Tree.Element, name: string): string | undefined {
 }
 
 /** Every element of the tree, declarative shadow roots (template contents) included, in document order. */
-function walk(node: Tree.ParentNode, visit: (element: Tree.Element) => void): void {
+function walk(node: Tree.ParentNode, visit: (element: Tree.Element, inShadow: boolean) => void, inShadow: boolean): void {
   for (const child of node.childNodes) {
     if (!('tagName' in child)) continue;
-    visit(child);
-    walk(child.tagName === 'template' ? (child as Tree.Template).content : child, visit);
+    visit(child, inShadow);
+    if (child.tagName === 'template') walk((child as Tree.Template).content, visit, true);
+    else walk(child, visit, inShadow);
   }
 }

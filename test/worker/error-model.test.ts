@@ -6,6 +6,7 @@
 //   plain           new Error('database password is hunter2')
 // The app runs in production mode (dev: false): nothing of a plain error may show.
 import { parse, stringify } from 'devalue';
+import { decodeHydrationPayload } from '../../src/shared/hydration.js';
 import { html } from 'lit';
 import { configureRpc, ServerError, serverFnMeta, SocketError } from 'litflare';
 import { createApp } from 'litflare/worker';
@@ -46,7 +47,7 @@ async function page(path: string): Promise<{ response: Response; text: string }>
 /** The server-data results a page carried for hydration. */
 function hydrationData(text: string): unknown[] {
   return [...text.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)].flatMap((match) =>
-    Object.values((parse(match[1]!) as { data?: Record<string, unknown> }).data ?? {}),
+    Object.values(decodeHydrationPayload(match[1]!).data ?? {}),
   );
 }
 

@@ -31,6 +31,9 @@ function fixtureApp(dev: boolean) {
     app.page(`/${name}`, () => html`<main><hd-panel .content=${value()}></hd-panel></main>`);
   }
   app.page('/plain', () => html`<hd-panel .content=${{ rows: [1, 'two', new Date(0)] }}></hd-panel>`);
+  app.page('/json', () => html`<hd-panel .content=${{ rows: [1, 'two', null, true], name: '</script>\u2028' }}></hd-panel><hd-panel .content=${[]}></hd-panel>`);
+  const shared = { n: 1 };
+  for (const [name, content] of Object.entries(notJson(shared))) app.page(`/devalue/${name}`, () => html`<hd-panel .content=${content}></hd-panel>`);
   return app;
 }
 
@@ -69,6 +72,50 @@ describe('Lit values in a page element’s properties (hydration data)', () => {
   it('leave plain data as it was', async () => {
     const body = await (await fixtureApp(false).request('/plain')).text();
     const data = /<script type="application\/litflare\+devalue">(.*?)<\/script>/s.exec(body)?.[1];
-    expect(parse(data ?? 'null')).toEqual({ props: { 0: { content: { rows: [1, 'two', new Date(0)] } } } });
+    expect(parse(data ?? 'null')).toEqual({ props: [{ content: { rows: [1, 'two', new Date(0)] } }] });
+    expect(body).toMatch(/<hd-panel\s+data-lf-props>/);
+  });
+});
+
+/** Values JSON would change (or drop): each must travel as devalue. */
+function notJson(shared: object): Record<string, unknown> {
+  return {
+    date: { when: new Date(0) },
+    undefinedValue: { a: undefined },
+    hole: [1, , 3],
+    negativeZero: [-0],
+    nan: [Number.NaN],
+    infinity: { big: Number.POSITIVE_INFINITY },
+    bigint: [1n],
+    sharedReference: [shared, shared],
+    nullPrototype: Object.assign(Object.create(null) as object, { a: 1 }),
+    map: new Map([[1, 2]]),
+  };
+}
+
+describe('the hydration data’s format', () => {
+  const script = (body: string) => /<script type="application\/litflare\+devalue">(.*?)<\/script>/s.exec(body)?.[1] ?? '';
+
+  it('is JSON when the data is plain, escaped for the script element, and the elements carry a mark without an id', async () => {
+    const body = await (await fixtureApp(false).request('/json')).text();
+    const text = script(body);
+    expect(text.startsWith('{')).toBe(true);
+    expect(text).not.toContain('<');
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual({ props: [{ content: { rows: [1, 'two', null, true], name: '</script>\u2028' } }, { content: [] }] });
+    expect(body.match(/<hd-panel\s+data-lf-props>/g)).toHaveLength(2);
+  });
+
+  it('is devalue, value for value, when JSON would change the data', async () => {
+    const app = fixtureApp(false);
+    for (const [name, content] of Object.entries(notJson({ n: 1 }))) {
+      const text = script(await (await app.request(`/devalue/${name}`)).text());
+      expect(text.startsWith('['), name).toBe(true);
+      const decoded = parse(text) as { props: { content: unknown }[] };
+      expect(decoded.props[0]?.content, name).toEqual(content);
+    }
+    const shared = parse(script(await (await app.request('/devalue/sharedReference')).text())) as { props: { content: object[] }[] };
+    const [first, second] = shared.props[0]?.content ?? [];
+    expect(first).toBe(second);
   });
 });

@@ -13,8 +13,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { _$LE } from 'lit-element/private-ssr-support.js';
 import { _$LH } from 'lit-html/private-ssr-support.js';
 import { describe, expect, it } from 'vitest';
-import { checkLitSeam } from '../../src/worker/renderer/lit-seam-check.js';
-import { createLitSeam, installedLitSeam, useLitSeam, type LitSeam } from '../../src/worker/renderer/lit-seam.js';
+import { checkLitSeam, litSsrProbe } from '../../src/worker/renderer/lit-seam-check.js';
+import { createLitSeam, installedLitSeam, LIT_SSR_PROBE, useLitSeam, type LitSeam } from '../../src/worker/renderer/lit-seam.js';
 import { TemplateRenderer } from '../../src/worker/renderer/renderer.js';
 import { renderCases } from '../support/render-cases.js';
 
@@ -140,5 +140,9 @@ describe('the start-up check', () => {
     const noChanges = createLitSeam({ litHtml: _$LH, litElement: { ..._$LE, changedProperties: () => new Map() }, reflectedAttributeName });
     expect(check(noChanges)).toMatch(/^Lit's private API it relies on behaves differently: a probe renders\n.*<b title="l"><!--lit-part-->l<!--\/lit-part--> \(<!--lit-part--><!--\/lit-part-->\)<\/b>.*\ninstead of\n.*\(<!--lit-part-->label count<!--\/lit-part-->\)/s);
     expect(check(installedLitSeam)).toBeUndefined();
+  });
+
+  it('knows what @lit-labs/ssr writes for its probe without rendering it (update LIT_SSR_PROBE with Lit)', () => {
+    expect(litSsrProbe()).toBe(LIT_SSR_PROBE);
   });
 });

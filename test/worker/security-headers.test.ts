@@ -18,6 +18,14 @@ function appWith(options: Parameters<typeof createApp>[0] = {}) {
   app.page('/streamed', (c) => html`<data-probe token=${c.req.query('t') ?? ''} value="done"></data-probe>`);
   app.page('/nonce', () => ({ head: `<script nonce="${cspNonce() ?? ''}">window.own = 1</script>`, body: html`<p>own script</p>` }));
   app.get('/framed', (c) => c.text('embeddable', 200, { 'x-frame-options': 'ALLOWALL' }));
+  app.page('/framed-page', () => ({
+    body: html`<p>embeddable page</p>`,
+    headers: [
+      ['x-frame-options', 'ALLOWALL'],
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+    ],
+  }));
   // A response passed on from another Worker: its headers are immutable.
   app.get('/proxied', (c) => c.env.GREETER.fetch('https://greeter.test/hello'));
   app.get('/boom', () => {
@@ -108,6 +116,27 @@ describe('secure headers by default (Hono’s secureHeaders)', () => {
 
   it('keep a header a route set itself', async () => {
     expect((await send(app, '/framed')).headers.get('x-frame-options')).toBe('ALLOWALL');
+    // A page is built with the secure headers: its own still win, every cookie kept.
+    const page = await send(app, '/framed-page');
+    expect(page.headers.get('x-frame-options')).toBe('ALLOWALL');
+    expect(page.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headerNonce(page)).toMatch(/^[\w+/=]{24}$/);
+    await page.body?.cancel();
+  });
+
+  it('are the same on a page and on another response of the same app, but for the nonce', async () => {
+    const withoutNonce = (response: Response) =>
+      [...response.headers].filter(([name]) => !['content-type', 'content-length', 'content-security-policy'].includes(name));
+    const page = await send(app, '/nonce');
+    const other = await send(app, '/no-such-page');
+    const proxied = await send(app, '/proxied');
+    expect(withoutNonce(page)).toEqual(withoutNonce(other));
+    expect(withoutNonce(proxied).filter(([name]) => name !== 'cache-control')).toEqual(withoutNonce(page));
+    expect(page.headers.get('content-security-policy')?.replace(headerNonce(page)!, 'N')).toBe(
+      other.headers.get('content-security-policy')?.replace(headerNonce(other)!, 'N'),
+    );
+    for (const response of [page, other, proxied]) await response.body?.cancel();
   });
 
   it('are on every answer to a request that asks for an upgrade, except a WebSocket route’s 101', async () => {
@@ -164,6 +193,19 @@ describe('secure header options', () => {
     );
     const page = (await readChunks(response)).join('');
     for (const attributes of executableScripts(page)) expect(attributes).toContain(`nonce="${headerNonce(response)}"`);
+  });
+
+  it('csp: a value computed per request (not only the nonce) is computed for each page', async () => {
+    let n = 0;
+    const app = appWith({ csp: { ...strictCsp, connectSrc: [() => `https://api${++n}.example`] } });
+    const policies = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await send(app, '/nonce');
+      policies.push(response.headers.get('content-security-policy'));
+      expect(await response.text()).toContain(`<script nonce="${headerNonce(response)}">`);
+    }
+    expect(policies[0]).toMatch(/connect-src https:\/\/api1\.example$/);
+    expect(policies[1]).toMatch(/connect-src https:\/\/api2\.example$/);
   });
 
   it('csp: false sends no policy and no nonces; the other headers stay', async () => {

@@ -1,4 +1,4 @@
-import { parse } from 'devalue';
+import { decodeHydrationPayload } from '../../src/shared/hydration.js';
 import { html } from 'lit';
 import { createApp } from 'litflare/worker';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +64,7 @@ describe('server data streams out of order', () => {
     const page = await open(`/probes?t=${a}`);
     release(a);
     const all = await page.rest();
-    const scripts = [...all.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)].map((m) => parse(m[1]!) as { data?: Record<string, unknown> });
+    const scripts = [...all.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)].map((m) => decodeHydrationPayload(m[1]!));
     const data = Object.assign({}, ...scripts.map((s) => s.data ?? {}));
     const entries = Object.entries(data);
     expect(entries).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('server data streams out of order', () => {
     const all = await page.rest();
     expect(all).toContain(`Refused <!--lit-part-->403<!--/lit-part-->: <!--lit-part-->Not for you &lt;${t}&gt;<!--/lit-part-->`);
     const data = [...all.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)]
-      .map((m) => (parse(m[1]!) as { data?: Record<string, unknown> }).data ?? {})
+      .map((m) => decodeHydrationPayload(m[1]!).data ?? {})
       .flatMap((entries) => Object.values(entries));
     expect(data).toEqual([{ error: { status: 403, message: `Not for you <${t}>`, data: { token: t } } }]);
   });

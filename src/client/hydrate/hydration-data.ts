@@ -1,6 +1,5 @@
-import { parse } from 'devalue';
 import { setFormBackend } from '../../shared/forms/form-state.js';
-import { DATA_SCRIPT_TYPE, PROPS_ATTRIBUTE, type HydrationPayload } from '../../shared/hydration.js';
+import { DATA_SCRIPT_TYPE, decodeHydrationPayload, PROPS_ATTRIBUTE } from '../../shared/hydration.js';
 import type { Settled } from '../../shared/server-data/settled.js';
 
 /**
@@ -18,11 +17,14 @@ import type { Settled } from '../../shared/server-data/settled.js';
  */
 export function readHydrationData(root: Document): Map<string, Settled> {
   const data = new Map<string, Settled>();
+  // The n-th element marked gets the n-th props, across the scripts in order.
+  const marked = root.querySelectorAll(`[${PROPS_ATTRIBUTE}]`);
+  let next = 0;
   for (const script of root.querySelectorAll<HTMLScriptElement>(`script[type="${DATA_SCRIPT_TYPE}"]`)) {
-    const payload = parse(script.textContent ?? '') as HydrationPayload;
-    for (const [id, props] of Object.entries(payload.props ?? {})) {
-      const element = root.querySelector(`[${PROPS_ATTRIBUTE}="${id}"]`);
-      if (element === null) continue;
+    const payload = decodeHydrationPayload(script.textContent ?? '');
+    for (const props of payload.props ?? []) {
+      const element = marked[next++];
+      if (element === undefined) continue;
       Object.assign(element, props);
       element.removeAttribute(PROPS_ATTRIBUTE);
     }

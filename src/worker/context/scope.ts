@@ -165,18 +165,54 @@ export class Scope {
   }
 }
 
-// The scope rides on the context as a Hono variable, under a key that app
-// code has no reason to use, so it is not part of AppEnv's public variables.
-const SCOPE_KEY = 'litflare:scope';
-type ScopeEnv = { Variables: { [SCOPE_KEY]: Scope | undefined } };
-const withScope = (c: Context<AppEnv>) => c as unknown as Context<ScopeEnv>;
+// The scope rides on the context object under a symbol (not as a Hono
+// variable: `c.set()` costs a Map per request), so it is no part of AppEnv's
+// public variables. A request's scope is made when something first needs it
+// (a cookie, the session, a streamed body, `waitUntil()`): most requests
+// (a server function call, a plain page) never pay for one.
+const SCOPE = Symbol('litflare.scope');
+const DEFERRED = Symbol('litflare.deferred-scope');
+
+interface Deferred {
+  readonly settings: ScopeSettings;
+  /** Brings a scope made after the response went out up to date. */
+  readonly late?: (scope: Scope) => void;
+}
+
+interface Holder {
+  [SCOPE]?: Scope;
+  [DEFERRED]?: Deferred;
+}
+
+const holder = (c: Context<AppEnv>) => c as unknown as Holder;
 
 /** Attaches `scope` to an invocation's Hono context. */
 export function attachScope(c: Context<AppEnv>, scope: Scope): void {
-  withScope(c).set(SCOPE_KEY, scope);
+  holder(c)[SCOPE] = scope;
 }
 
-/** The scope attached to a Hono context, if litflare created it. */
+/**
+ * Lets {@link scopeOf} make a request's scope the first time it is asked for
+ * (with `late` run on it if that is after the response went out).
+ */
+export function deferScope(c: Context<AppEnv>, settings: ScopeSettings, late?: (scope: Scope) => void): void {
+  holder(c)[DEFERRED] = late === undefined ? { settings } : { settings, late };
+}
+
+/** The scope of a Hono context litflare handles (made now if it was deferred), or `undefined`. */
 export function scopeOf(c: Context<AppEnv>): Scope | undefined {
-  return withScope(c).get(SCOPE_KEY);
+  const h = holder(c);
+  const scope = h[SCOPE];
+  if (scope !== undefined) return scope;
+  const deferred = h[DEFERRED];
+  if (deferred === undefined) return undefined;
+  const made = new Scope('fetch', deferred.settings);
+  h[SCOPE] = made;
+  deferred.late?.(made);
+  return made;
+}
+
+/** The scope of a Hono context if it has been made, without making it. */
+export function existingScope(c: Context<AppEnv>): Scope | undefined {
+  return holder(c)[SCOPE];
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
-import { scopeOf } from './scope.js';
+import { existingScope } from './scope.js';
 
 /** What the async context holds for an invocation: its Hono context, until the invocation is over. */
 interface Slot {
@@ -43,7 +43,7 @@ export async function runInContext<T>(c: Context<AppEnv>, work: () => Promise<T>
   try {
     return await storage.run(slot, work);
   } finally {
-    const scope = scopeOf(c);
+    const scope = existingScope(c);
     if (scope === undefined) slot.c = undefined;
     else scope.whenOver(() => (slot.c = undefined));
   }

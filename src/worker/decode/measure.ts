@@ -59,10 +59,14 @@ const DONE = 2;
  */
 export function measureFlattened(values: unknown, limits: DecodeLimits): Refusal | undefined {
   if (!Array.isArray(values) || values.length === 0) return undefined;
-  const state = new Uint8Array(values.length);
-  const sizes = new Float64Array(values.length);
-  const heights = new Uint32Array(values.length);
-  const hasher = new KeyHasher();
+  // Small bodies (most calls) keep their entries' figures in plain arrays:
+  // three typed arrays cost three ArrayBuffers per call.
+  const small = values.length <= SMALL;
+  const state = small ? zeros(values.length) : new Uint8Array(values.length);
+  const sizes = small ? zeros(values.length) : new Float64Array(values.length);
+  const heights = small ? zeros(values.length) : new Uint32Array(values.length);
+  /** Made when a Map or Set key is first hashed. */
+  let hasher: KeyHasher | undefined;
   /** Key hashes by entry, made on first use: -1 not yet, -2 not a number or BigInt. */
   let hashed: Int32Array | undefined;
   let keys = 0;
@@ -75,7 +79,7 @@ export function measureFlattened(values: unknown, limits: DecodeLimits): Refusal
   /** The key hash of entry `index`, when it is a number or a BigInt. */
   const keyHash = (index: number): number | undefined => {
     hashed ??= new Int32Array(values.length).fill(-1);
-    if (hashed[index] === -1) hashed[index] = hashOf(values[index], hasher);
+    if (hashed[index] === -1) hashed[index] = hashOf(values[index], (hasher ??= new KeyHasher()));
     const hash = hashed[index]!;
     return hash === -2 ? undefined : hash;
   };
@@ -176,6 +180,15 @@ function hashOf(entry: unknown, hasher: KeyHasher): number {
   if (typeof entry === 'number') return hasher.hash(entry);
   if (!Array.isArray(entry) || entry[0] !== 'BigInt' || typeof entry[1] !== 'string') return -2;
   return hasher.hashBigInt(entry[1]) ?? -2;
+}
+
+/** Entries up to which the walk's figures live in plain arrays. */
+const SMALL = 64;
+
+function zeros(length: number): number[] {
+  const array: number[] = [];
+  for (let i = 0; i < length; i++) array.push(0);
+  return array;
 }
 
 function isIndex(ref: unknown, length: number): ref is number {

@@ -5,6 +5,8 @@ import type { ElementHooks, RenderedElement } from '../renderer/element-hooks.js
 import type { Boundaries } from './boundaries.js';
 import type { HydrationData } from './hydration-data.js';
 
+const PROPS_MARK = ` ${PROPS_ATTRIBUTE}`;
+
 /**
  * What a page adds to each custom element it renders. Elements inside another
  * element's shadow root get their properties again on the client when their
@@ -28,7 +30,10 @@ export function elementMarks(data: HydrationData, boundaries: Boundaries, island
     },
     attributes(host: RenderedElement): string {
       let markup = '';
-      if (host.properties !== undefined) markup += ` ${PROPS_ATTRIBUTE}="${data.addProps(host.tagName, host.properties)}"`;
+      if (host.properties !== undefined) {
+        data.addProps(host.tagName, host.properties);
+        markup += PROPS_MARK;
+      }
       const boundary = boundaries.boundaryOf(host);
       if (boundary !== undefined) markup += ` ${BOUNDARY_ATTRIBUTE}="${boundary}"`;
       // Lit defers elements nested in another's shadow root already; a page-level

@@ -1,6 +1,7 @@
 import { stringify } from 'devalue';
 import { DATA_SCRIPT_TYPE, escapeScriptJson, type HydrationPayload } from '../../shared/hydration.js';
 import type { FormRecord } from '../../shared/forms/form-state.js';
+import { jsonShaped } from './json-shaped.js';
 import type { Settled } from '../../shared/server-data/settled.js';
 import { LitValueError, refuseLitValues } from './lit-values.js';
 
@@ -12,21 +13,23 @@ import { LitValueError, refuseLitValues } from './lit-values.js';
  * @example
  * ```ts
  * const data = new HydrationData();
- * const id = data.addProps('product-list', { products });
- * html += data.script(); // <script type="application/litflare+devalue">…</script>
+ * data.addProps('product-list', { products }); // its start tag gets `data-lf-props`
+ * html += data.script(); // <script type="application/litflare+devalue">{"props":[{"products":[…]}]}</script>
  * ```
  */
 export class HydrationData {
-  #props: Record<number, Record<string, unknown>> | undefined;
+  #props: Record<string, unknown>[] | undefined;
   #data: Record<string, Settled> | undefined;
   #form: FormRecord | undefined;
   readonly #tags: string[] = [];
 
-  /** Records an element's properties and returns the id to put in its `data-lf-props`. */
-  addProps(tagName: string, props: Record<string, unknown>): number {
-    const id = this.#tags.push(tagName) - 1;
-    (this.#props ??= {})[id] = props;
-    return id;
+  /**
+   * Records the properties of the next element marked with `data-lf-props`
+   * (the browser pairs them in document order, so the mark needs no id).
+   */
+  addProps(tagName: string, props: Record<string, unknown>): void {
+    this.#tags.push(tagName);
+    (this.#props ??= []).push(props);
   }
 
   /** Records the result of a server-data call, for the browser to take instead of calling again. */
@@ -50,23 +53,27 @@ export class HydrationData {
     if (props !== undefined) payload.props = props;
     if (data !== undefined) payload.data = data;
     if (form !== undefined) payload.form = form;
-    let json: string;
+    // Plain data goes as JSON (an object: `{`), read with JSON.parse; anything
+    // else as devalue (an array: `[`), which already escapes for <script>.
+    if (jsonShaped(payload)) return `<script type="${DATA_SCRIPT_TYPE}">${escapeScriptJson(JSON.stringify(payload))}</script>`;
+    let encoded: string;
     try {
-      json = stringify(payload, refuseLitValues);
+      encoded = stringify(payload, refuseLitValues);
     } catch (error) {
       throw props === undefined ? dataError(error) : this.#explain(props, error);
     }
-    return `<script type="${DATA_SCRIPT_TYPE}">${escapeScriptJson(json)}</script>`;
+    return `<script type="${DATA_SCRIPT_TYPE}">${encoded}</script>`;
   }
 
   /** Names the element whose properties could not be serialized (or the data, if they all can). */
-  #explain(props: Record<number, Record<string, unknown>>, error: unknown): Error {
-    for (const [id, value] of Object.entries(props)) {
+  #explain(props: Record<string, unknown>[], error: unknown): Error {
+    const first = this.#tags.length - props.length;
+    for (const [id, value] of props.entries()) {
       for (const [name, property] of Object.entries(value)) {
         try {
           stringify(property, refuseLitValues);
         } catch (cause) {
-          const what = `litflare: the page template set .${name} on <${this.#tags[Number(id)]}>, and that value cannot be sent to the browser for hydration`;
+          const what = `litflare: the page template set .${name} on <${this.#tags[first + id]}>, and that value cannot be sent to the browser for hydration`;
           if (cause instanceof LitValueError) {
             return new Error(
               `${what}: ${cause.message}. Render templates and directives where they are shown — as the element's ` +

@@ -14,6 +14,7 @@ import { Boundaries } from './boundaries.js';
 import { withinRender } from './server-data-backend.js';
 import { errorStatus } from '../errors/error-status.js';
 import { navigationHead, type NavigationOptions } from '../navigation/navigation-options.js';
+import type { PrebuiltHeaders } from '../security/security-headers.js';
 
 /**
  * What a page route renders: a body (usually a Lit `html` template) and,
@@ -57,6 +58,8 @@ export interface RenderPageOptions extends ChunkOptions {
   nonce?: string;
   /** Speculation Rules and View Transitions in the page's `<head>`. */
   navigation?: NavigationOptions;
+  /** The app's secure headers, built once: the response is made with them (and its nonce). */
+  secureHeaders?: PrebuiltHeaders | undefined;
   /** Called when rendering fails after the first byte with a server error (5xx), before the stream ends. */
   onFail?: () => void;
   /** Render server data in place, waiting for it, with no swap script (clients that run no script). */
@@ -118,7 +121,10 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
       return lateErrorMarker(error, content, options.dev) + shell.end;
     },
   });
-  const headers = new Headers(page.headers);
+  const secure = options.secureHeaders;
+  // A route's own header is kept over a secure header (unless the app said `overwrite: true`).
+  const prebuilt = secure === undefined || (secure.overwrite && page.headers !== undefined) ? undefined : secure.headers(options.nonce);
+  const headers = prebuilt === undefined ? new Headers(page.headers) : withOwn(prebuilt, page.headers);
   headers.set('content-type', 'text/html; charset=utf-8');
   // A gzip or brotli encoder holds small writes until the response ends (workerd
   // flushes only event streams), which would hold the shell until the slowest
@@ -126,7 +132,18 @@ export async function renderPage(page: Page, appShell: Shell, options: RenderPag
   if (boundaries.loading && !options.compressStreamedPages && !headers.has('content-encoding')) {
     headers.set('content-encoding', 'identity');
   }
-  return new Response(body, { status: page.status ?? 200, headers });
+  const response = new Response(body, { status: page.status ?? 200, headers });
+  return prebuilt === undefined ? response : secure!.mark(response);
+}
+
+/** `headers` with the page's own set over them. */
+function withOwn(headers: Headers, own: HeadersInit | undefined): Headers {
+  if (own === undefined) return headers;
+  for (const [name, value] of new Headers(own)) {
+    if (name === 'set-cookie') headers.append(name, value);
+    else headers.set(name, value);
+  }
+  return headers;
 }
 
 /** Markup computed only when the renderer reaches it (after everything before it has rendered). */

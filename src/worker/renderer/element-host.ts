@@ -12,6 +12,7 @@ import {
 } from './lit-seam.js';
 import type { RenderedElement } from './element-hooks.js';
 import { parsedAttribute } from './parsed-attribute.js';
+import { ownAttributes } from './shim-attributes.js';
 
 /** What the renderer calls on a LitElement that TypeScript keeps protected. */
 export interface ServerElement extends HTMLElement {
@@ -122,7 +123,7 @@ export class ElementHost implements RenderedElement {
     if (this.element === undefined) {
       for (const [name, value] of this.#plainAttributes!) markup += attribute(name, value);
     } else {
-      for (const { name, value } of this.element.attributes) markup += attribute(name, value);
+      for (const [name, value] of ownAttributes(this.element)) markup += attribute(name, value);
     }
     return markup;
   }

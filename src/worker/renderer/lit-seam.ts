@@ -257,6 +257,15 @@ export function reflectProperties(element: LitElement, changed: PropertyValues):
   (ReactiveElement.prototype as unknown as { update(this: LitElement, changed: PropertyValues): void }).update.call(element, changed);
 }
 
+/**
+ * What @lit-labs/ssr 4.1.0 writes for the probe (with lit 3.3.3), kept here
+ * so that the start-up check (`lit-seam-check.ts`) need not render it with @lit-labs/ssr; a test
+ * (`test/worker/lit-seam.test.ts`) keeps it equal to what the installed
+ * @lit-labs/ssr writes, and any other markup is checked against a real render.
+ */
+export const LIT_SSR_PROBE =
+  "<!--lit-part 1pCSTFBkp9A=--><!--lit-node 0--><p class=\" on \" title=\"a b c\" ><!--lit-part-->x<!--/lit-part--><!--lit-part--><!--lit-part-->i<!--/lit-part--><!--lit-part-->1<!--/lit-part--><!--/lit-part--><!--lit-part 0qRVfP1bhws=--><i><!--lit-part--><!--/lit-part--></i><!--/lit-part--></p\n    ><!--lit-node 4--><input value=\"v\" /><!--lit-node 5--><litflare-seam-probe   role=\"note\" hydrate-internals-role=\"note\" label=\"l\" count=\"2\"><template shadowroot=\"open\" shadowrootmode=\"open\"><style>\n    b {\n      color: teal;\n    }\n  </style><!--lit-part p44nIvQKGKU=--><!--lit-node 0--><b title=\"l\"><!--lit-part-->l<!--/lit-part--> (<!--lit-part-->label count<!--/lit-part-->)</b><!--/lit-part--></template></litflare-seam-probe><!--/lit-part-->";
+
 // The comments @lit-labs/ssr-client's hydration reads: a child part opens with
 // `<!--lit-part-->` (with the template's digest when it holds a template) and
 // closes with `<!--/lit-part-->`; an element with bindings follows `<!--lit-node n-->`.

@@ -7,6 +7,7 @@ import { redirectOf } from '../errors/redirect.js';
 import { toWireError } from '../errors/wire-error.js';
 import { rpcError, rpcRedirect } from './error-answers.js';
 import { isCrossSite, type AllowedOrigins } from '../security/origin.js';
+import type { PrebuiltHeaders } from '../security/security-headers.js';
 import { argSizeFor, bodyLimitOf, readArgs, type ArgSizeLimit, type BodyLimit } from './read-args.js';
 import { findServerFn, loadServerFn } from './registry.js';
 import { respond } from './respond.js';
@@ -43,6 +44,14 @@ export interface RpcOptions {
   maxArgSize?: number;
 }
 
+/** What the app hands {@link mountRpc} beside the user's {@link RpcOptions}. */
+interface MountOptions extends RpcOptions {
+  dev: boolean;
+  allowOrigins?: AllowedOrigins;
+  /** The app's secure headers for answers, built once (none when the app turned them off). */
+  answerHeaders?: PrebuiltHeaders | undefined;
+}
+
 /**
  * Serves every server function at `POST /_lf/rpc/<id>` (or `GET` for
  * functions marked `method: 'GET'`). Unknown id, wrong method, cross-site
@@ -55,7 +64,7 @@ export interface RpcOptions {
  * mountRpc(app, { dev: false, maxBodySize: 64 * 1024, allowOrigins: ['https://admin.example.com'] });
  * ```
  */
-export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins }): void {
+export function mountRpc(app: Hono<AppEnv>, options: MountOptions): void {
   const maxBodySize = options.maxBodySize ?? 1_048_576;
   const limit = bodyLimitOf(maxBodySize);
   const maxArgSize = options.maxArgSize ?? ((length: number) => argSizeFor(length, maxBodySize));
@@ -70,7 +79,7 @@ export function mountRpc(app: Hono<AppEnv>, options: RpcOptions & { dev: boolean
 
 async function call(
   c: Context<AppEnv>,
-  options: RpcOptions & { dev: boolean; allowOrigins?: AllowedOrigins },
+  options: MountOptions,
   limit: BodyLimit,
   maxArgSize: ArgSizeLimit,
 ): Promise<Response> {
@@ -97,17 +106,20 @@ async function call(
     if (target !== undefined) return rpcRedirect(target.location);
     return failed(c, toWireError(error, options.dev, entry.name));
   }
-  const scope = scopeOf(c);
   const cache = entry.method === 'GET' ? fnOptions?.cache : undefined;
   const response = respond(result, {
     cacheControl: cache !== undefined ? sharedCacheControl(cache) : entry.method === 'GET' ? (fnOptions?.cacheControl ?? 'no-store') : 'no-store',
     dev: options.dev,
     name: entry.name,
-    onContinue: scope === undefined ? undefined : () => scope.continueAfterHeaders(),
-    onFail: () => scope?.fail(),
+    // Only a streamed result asks for the call's scope (made then).
+    onContinue: () => scopeOf(c)?.continueAfterHeaders() ?? noWork,
+    onFail: () => scopeOf(c)?.fail(),
+    headers: options.answerHeaders,
   });
   return cache === undefined ? response : cacheableAnswer(c, response, cache, options.dev, entry.name);
 }
+
+const noWork = async (): Promise<void> => {};
 
 /** The error answer; a server error (5xx) also drops the call's session changes. */
 function failed(c: Context<AppEnv>, error: WireError): Response {

@@ -4,6 +4,7 @@ import { readStream } from '../../shared/rpc/read-stream.js';
 import { ServerError } from '../../shared/server-error.js';
 import { redirectOf } from '../errors/redirect.js';
 import { toWireError } from '../errors/wire-error.js';
+import type { PrebuiltHeaders } from '../security/security-headers.js';
 import { pullStream, type PullStreamOptions } from '../streaming/pull-stream.js';
 
 /** How a call's answer is encoded. */
@@ -18,6 +19,8 @@ export interface RespondOptions {
   onContinue?: PullStreamOptions['onContinue'];
   /** Called when a streamed result fails with a server error (5xx), before the stream ends. */
   onFail?: () => void;
+  /** The app's secure headers for answers, built once: an answer is made with them. */
+  headers?: PrebuiltHeaders | undefined;
 }
 
 
@@ -42,6 +45,7 @@ export function respond(result: unknown, options: RespondOptions): Response {
     } catch (error) {
       throw new ServerError(500, options.dev ? `The result of ${options.name} cannot be sent: ${String(error)}` : 'Internal Server Error');
     }
+    if (options.headers !== undefined) return options.headers.respond(body, RPC_ANSWER_CONTENT_TYPE, options.cacheControl);
     return new Response(body, { headers: { 'content-type': RPC_ANSWER_CONTENT_TYPE, 'cache-control': options.cacheControl } });
   }
   return new Response(frames(iterable, options), {

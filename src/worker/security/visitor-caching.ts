@@ -41,6 +41,19 @@ export function keepFromSharedCaches(c: Context<AppEnv>, scope: Scope): void {
   else if (own === null && scope.bodyStillRendering) setCacheControl(c, PRIVATE_CACHING);
 }
 
+/**
+ * The response's `Cache-Control` when it lets shared caches store it, else `undefined`.
+ *
+ * @example
+ * ```ts
+ * if (sharedCaching(c.res) !== undefined) scope.sentSharedCaching(c.res.headers.get('cache-control')!);
+ * ```
+ */
+export function sharedCaching(response: Response): string | undefined {
+  const own = response.headers.get('cache-control');
+  return own !== null && sharedCachesMayStore(own) ? own : undefined;
+}
+
 /** Whether a `Cache-Control` value lets a shared cache store the response: neither `no-store` nor a plain `private`. */
 function sharedCachesMayStore(cacheControl: string): boolean {
   for (const directive of cacheControl.toLowerCase().split(',')) {
