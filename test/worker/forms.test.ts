@@ -1,4 +1,4 @@
-import { parse, stringify } from 'devalue';
+import { decodeHydrationPayload } from '../../src/shared/hydration.js';
 import { html } from 'lit';
 import { issuesFor, serverFnMeta, validationIssues, ServerError } from 'litflare';
 import { createApp, d1SessionStore, session } from 'litflare/worker';
@@ -29,7 +29,7 @@ const urlencoded = (fields: [string, string][]) => new URLSearchParams(fields).t
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://app.test' };
 /** The hydration payloads of a page. */
 const payloads = (page: string) =>
-  [...page.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)].map((m) => parse(m[1]!) as Record<string, unknown>);
+  [...page.matchAll(/<script type="application\/litflare\+devalue">(.*?)<\/script>/g)].map((m) => decodeHydrationPayload(m[1]!) as Record<string, unknown>);
 
 beforeEach(() => {
   received.input = undefined;

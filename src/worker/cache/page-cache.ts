@@ -123,7 +123,7 @@ async function renderAndStore(
   const nonce = storedPageNonce(c);
   const page = await render('stream');
   const rendered = page.response;
-  const headers = new Headers(rendered.headers);
+  const headers = withoutPolicy(rendered.headers);
   const visitor = (body: ReadableStream<Uint8Array> | null) => {
     const response = new Response(body, { status: rendered.status, headers });
     return nonce !== undefined && requestNonce !== undefined ? rewriteNonce(response, nonce, requestNonce) : response;
@@ -165,7 +165,7 @@ async function renderWhole(c: Context<AppEnv>, options: CacheOptions, render: Re
 async function entryOf(c: Context<AppEnv>, options: CacheOptions, page: RenderedPage, html: string, nonce: string | undefined): Promise<Response | undefined> {
   const { response } = page;
   if (response.status !== 200 || !page.complete() || scopeOf(c)?.personal === true) return undefined;
-  const headers = new Headers(response.headers);
+  const headers = withoutPolicy(response.headers);
   if (headers.has('set-cookie') || headers.has('vary')) return undefined;
   headers.delete('content-length');
   // Stored in full: nothing is held back by compression any more.
@@ -230,4 +230,16 @@ function freshNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The headers of a render without its CSP: it names the render's own nonce,
+ * which no visitor gets; the secure headers middleware writes each
+ * visitor's policy with the nonce of their request.
+ */
+function withoutPolicy(from: Headers): Headers {
+  const headers = new Headers(from);
+  headers.delete('content-security-policy');
+  headers.delete('content-security-policy-report-only');
+  return headers;
 }

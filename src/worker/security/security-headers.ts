@@ -103,11 +103,13 @@ export function securityHeaders(
     const prebuilt = rpc ? answers : documents;
     if (prebuilt !== undefined) {
       // The nonce of this response, made as Hono's CSP would make it (the page's scripts carry it).
+      // Taken before the route runs, as Hono's middleware does: a route may give its render a nonce of its own (the edge cache).
       if (usesNonce && !rpc) NONCE(c, 'script-src');
+      const nonce = c.get('secureHeadersNonce');
       await next();
       if (prebuilt.carries(c.res) || c.res.status === 101) return;
       if (!headersCanChange(c.res)) c.res = new Response(c.res.body, c.res);
-      await prebuilt.set(c.res.headers, c.get('secureHeadersNonce'));
+      await prebuilt.set(c.res.headers, nonce);
       if (c.res.status === 304) c.res.headers.delete('content-security-policy');
       return;
     }
