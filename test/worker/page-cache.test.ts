@@ -252,6 +252,20 @@ describe('the edge cache', () => {
   });
 });
 
+describe('clients that run no script on a cached page', () => {
+  it('a bot gets a page rendered for it in order, never the stored copy, and its visit stores nothing', async () => {
+    const base = origin();
+    const bot = { headers: { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' } };
+    const first = await visit(app, `${base}/tagged/bot`, bot);
+    const second = await visit(app, `${base}/tagged/bot`, bot);
+    expect([first.response.headers.get('x-litflare-cache'), second.response.headers.get('x-litflare-cache')]).toEqual([null, null]);
+    expect([renderNumber(first.text), renderNumber(second.text)]).toEqual(['1', '2']);
+    // A browser after the bots: nothing was stored by them.
+    const browser = await visit(app, `${base}/tagged/bot`);
+    expect([browser.response.headers.get('x-litflare-cache'), renderNumber(browser.text)]).toEqual(['MISS', '3']);
+  });
+});
+
 describe('the nonce rewrite', () => {
   it('replaces the stored nonce wherever the stream cuts it, and nothing else', async () => {
     const stored = 'AAAAAAAAAAAAAAAAAAAAAA==';
