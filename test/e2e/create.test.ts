@@ -138,7 +138,11 @@ describe('npx litflare create, from the packed package', () => {
     }
   }, 120_000);
 
-  it('types its bindings from wrangler.toml (npm run types) and typechecks', async () => {
+  it('typechecks as created (npm run typecheck types the bindings first), and types its bindings from wrangler.toml (npm run types)', async () => {
+    // Nothing has written the binding types yet: typecheck writes them.
+    rmSync(join(app, 'worker/worker-configuration.d.ts'), { force: true });
+    rmSync(join(app, 'client/worker-types.d.ts'), { force: true });
+    expect(noise(await run('npm', ['run', 'typecheck'], app, 60_000))).toEqual([]);
     const output = await run('npm', ['run', 'types'], app, 60_000);
     expect(output).toContain('Types written to worker/worker-configuration.d.ts');
     expect(noise(output)).toEqual([]);

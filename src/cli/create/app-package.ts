@@ -58,7 +58,8 @@ export function appPackageJson(name: string, litflare?: string): string {
       preview: 'vite preview',
       test: 'vitest run',
       types: 'wrangler types worker/worker-configuration.d.ts && litflare types',
-      typecheck: 'tsc -p client && tsc -p worker',
+      // The binding types first: a new app typechecks as it is.
+      typecheck: 'npm run types && tsc -p client && tsc -p worker',
       deploy: 'vite build && wrangler deploy',
     },
     dependencies: { litflare: litflare ?? version, ...pin(['lit']) },
