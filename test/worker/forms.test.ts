@@ -224,21 +224,26 @@ describe('validationIssues() and issuesFor()', () => {
   });
 });
 
+/** The first chunk of a page while its slow data is held, then the rest once `token` is released. */
+async function readAroundRelease(response: Response, token: string): Promise<{ first: string; rest: string }> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const first = decoder.decode((await reader.read()).value);
+  release(token);
+  let rest = '';
+  for (let step = await reader.read(); !step.done; step = await reader.read()) rest += decoder.decode(step.value, { stream: true });
+  return { first, rest };
+}
+
 describe('complete HTML for clients that run no script', () => {
   const BOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
   const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36';
 
   it('a bot gets each ServerData element in place with its data, no swap script; the first byte before the slow data', async () => {
     const token = crypto.randomUUID();
-    const response = await send(app, `/slow?t=${token}`, { headers: { 'user-agent': BOT } });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    const first = decoder.decode((await reader.read()).value);
+    const { first, rest } = await readAroundRelease(await send(app, `/slow?t=${token}`, { headers: { 'user-agent': BOT } }), token);
     expect(first).toContain('<h1>Board</h1>');
     expect(first).not.toContain('Loading');
-    release(token);
-    let rest = '';
-    for (let step = await reader.read(); !step.done; step = await reader.read()) rest += decoder.decode(step.value, { stream: true });
     const page = first + rest;
     expect(page).toMatch(/<data-probe[^>]*><template shadowroot="open" shadowrootmode="open">[\s\S]*<b>Got <!--lit-part-->board<!--\/lit-part--><\/b>[\s\S]*<\/template><\/data-probe><footer>end<\/footer>/);
     expect(page).not.toContain('data-lf-b');
@@ -250,16 +255,10 @@ describe('complete HTML for clients that run no script', () => {
 
   it('a browser still gets the shell at once and the element streamed out of order', async () => {
     const token = crypto.randomUUID();
-    const response = await send(app, `/slow?t=${token}`, { headers: { 'user-agent': BROWSER } });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    const first = decoder.decode((await reader.read()).value);
+    const { first, rest } = await readAroundRelease(await send(app, `/slow?t=${token}`, { headers: { 'user-agent': BROWSER } }), token);
     expect(first).toContain('Loading');
     expect(first).toMatch(/data-lf-b="0"/);
     expect(first).toContain('<footer>end</footer>');
-    release(token);
-    let rest = '';
-    for (let step = await reader.read(); !step.done; step = await reader.read()) rest += decoder.decode(step.value, { stream: true });
     expect(rest).toContain('<lf-b id="lf-b-0"');
   });
 
